@@ -1,0 +1,35 @@
+package dev.atelier.loss;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code weight · Σ (F − P)²} at one layer: F the generated image's activations, P the content image's. */
+public final class ContentLoss implements LossTerm {
+
+    private final String layer;
+    private final double weight;
+    private final NDArray target;
+
+    /** @param target the content image's activations at {@code layer}; must outlive this term */
+    public ContentLoss(String layer, double weight, NDArray target) {
+        this.layer = layer;
+        this.weight = weight;
+        this.target = target;
+    }
+
+    @Override
+    public String name() {
+        return "content";
+    }
+
+    @Override
+    public Set<String> layers() {
+        return Set.of(layer);
+    }
+
+    @Override
+    public NDArray compute(NDArray image, Map<String, NDArray> features) {
+        return features.get(layer).sub(target).square().sum().mul((float) weight);
+    }
+}

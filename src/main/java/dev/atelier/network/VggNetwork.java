@@ -1,0 +1,87 @@
+package dev.atelier.network;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.pooling.Pool;
+import dev.atelier.weights.ConvWeights;
+import dev.atelier.weights.VggWeights;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A VGG feature stack on a device. Its parameters live in the manager it was made with, for the whole run;
+ * {@link #features} runs the stack only as deep as the deepest layer asked for.
+ */
+public final class VggNetwork {
+
+    private static final Shape KERNEL_STRIDE = new Shape(1, 1);
+    private static final Shape PAD = new Shape(1, 1);
+    private static final Shape POOL = new Shape(2, 2);
+    private static final Shape NO_PAD = new Shape(0, 0);
+
+    private final VggArchitecture architecture;
+    private final List<String> layerNames;
+    private final Map<String, NDArray[]> parameters = new HashMap<>();
+    private final Pooling pooling;
+
+    public VggNetwork(VggWeights weights, NDManager manager, Pooling pooling) {
+        this.architecture = weights.architecture();
+        this.layerNames = architecture.layerNames();
+        this.pooling = pooling;
+        for (ConvWeights layer : weights.layers()) {
+            NDArray kernel = manager.create(layer.kernel(), new Shape(layer.outChannels(), layer.inChannels(),
+                    layer.kernelHeight(), layer.kernelWidth()));
+            NDArray bias = manager.create(layer.bias());
+            parameters.put(layer.name(), new NDArray[] {kernel, bias});
+        }
+    }
+
+    public VggArchitecture architecture() {
+        return architecture;
+    }
+
+    public boolean hasLayer(String name) {
+        return parameters.containsKey(name);
+    }
+
+    /** Output channels of a layer. */
+    public int channels(String layer) {
+        return (int) parameters.get(layer)[0].getShape().get(0);
+    }
+
+    /**
+     * Activations (after ReLU) of the wanted layers for an image of shape {@code 1×3×H×W}. Results attach to the
+     * input's manager.
+     */
+    public Map<String, NDArray> features(NDArray image, Set<String> wanted) {
+        for (String name : wanted) {
+            if (!parameters.containsKey(name)) {
+                throw new IllegalArgumentException("unknown layer '" + name + "'; " + architecture + " has "
+                        + String.join(", ", layerNames));
+            }
+        }
+        Map<String, NDArray> out = new HashMap<>();
+        NDArray h = image;
+        for (String name : layerNames) {
+            if (out.size() == wanted.size()) {
+                break;
+            }
+            NDArray[] p = parameters.get(name);
+            h = Activation.relu(Conv2d.conv2d(h, p[0], p[1], KERNEL_STRIDE, PAD).singletonOrThrow());
+            if (wanted.contains(name)) {
+                out.put(name, h);
+            }
+            if (out.size() < wanted.size() && architecture.poolsAfter(name)) {
+                h = pooling == Pooling.MAX
+                        ? Pool.maxPool2d(h, POOL, POOL, NO_PAD, false)
+                        : Pool.avgPool2d(h, POOL, POOL, NO_PAD, false, true);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.atelier.optimize;
+
+import ai.djl.ndarray.NDArray;
+
+/** A differentiable scalar function of a flat vector, as the optimisers see it. */
+public interface Objective {
+
+    /**
+     * Evaluates the function and its gradient at {@code x}.
+     *
+     * <p>{@code x} is a flat float64 array. The returned gradient has the same shape and data type and is attached
+     * to {@code x.getManager()}: the caller owns it and closes it when done. Temporaries made during the evaluation
+     * must not outlive the call.
+     */
+    Evaluation evaluate(NDArray x);
+
+    /** The value and gradient at one point. */
+    record Evaluation(double value, NDArray gradient) {}
+}
