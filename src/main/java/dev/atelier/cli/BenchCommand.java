@@ -1,0 +1,56 @@
+package dev.atelier.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atelier.network.TensorEngine;
+import dev.atelier.transfer.EvaluationBenchmark;
+import dev.atelier.weights.VggWeights;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Times one loss+gradient evaluation of the seed preset on random size×size images "
+                + "(median after two warm-up evaluations), like reference_nst.py evals.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--size", paramLabel = "N", defaultValue = "256", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--evaluations", paramLabel = "K", defaultValue = "5", description = "Timed evaluations (default: ${DEFAULT-VALUE}).")
+    int evaluations;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout instead of a sentence.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Sizes.checkSide("--size", size);
+        if (size < 32) {
+            throw new UsageException("--size must be at least 32 for the seed preset's deepest layer, got " + size);
+        }
+        if (evaluations < 1 || evaluations > 10_000) {
+            throw new UsageException("--evaluations must be between 1 and 10000, got " + evaluations);
+        }
+        VggWeights weights = engine.start();
+        EvaluationBenchmark.Result r = EvaluationBenchmark.run(weights, size, evaluations, 0);
+        if (json) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("size", size);
+            o.put("threads", TensorEngine.threads());
+            o.put("seconds_per_evaluation", r.medianSeconds());
+            o.put("min_seconds", r.minSeconds());
+            o.put("evaluations", evaluations);
+            System.out.println(o);
+        } else {
+            System.out.printf(Locale.ROOT, "%d×%d, %d threads: %.3f s per evaluation (median of %d; fastest %.3f s)%n",
+                    size, size, TensorEngine.threads(), r.medianSeconds(), evaluations, r.minSeconds());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.atelier.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code atelier} command line. */
+@Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Neural style transfer: repaints a photo in the style of a painting.",
+        subcommands = {BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .setParameterExceptionHandler(ErrorReporter::onBadArguments)
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (stylize, loss, bench)");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.atelier.transfer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.atelier.network.Pooling;
+import dev.atelier.network.VggNetwork;
+import dev.atelier.weights.VggWeights;
+import java.util.Arrays;
+
+/**
+ * Times one loss+gradient evaluation of the seed preset at size×size, as {@code reference_nst.py evals} does:
+ * uniform random content and style, two warm-up evaluations, then the median of the timed ones.
+ */
+public final class EvaluationBenchmark {
+
+    public record Result(int size, int evaluations, double medianSeconds, double minSeconds) {}
+
+    private EvaluationBenchmark() {}
+
+    public static Result run(VggWeights weights, int size, int evaluations, long seed) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed((int) seed);
+            VggNetwork network = new VggNetwork(weights, manager, Pooling.MAX);
+            Shape hwc = new Shape((long) size * size * 3);
+            float[] content = manager.randomUniform(-128, 128, hwc).toFloatArray();
+            float[] style = manager.randomUniform(-128, 128, hwc).toFloatArray();
+            StyleTransferObjective objective = ObjectiveBuilder.build(network, manager,
+                    LossSpec.seed(LossWeights.seed()), content, size, size, style, size, size);
+            NDArray x = manager.randomUniform(-128, 128, hwc).toType(DataType.FLOAT64, false);
+            for (int i = 0; i < 2; i++) {
+                objective.evaluate(x).gradient().close();
+            }
+            double[] seconds = new double[evaluations];
+            for (int i = 0; i < evaluations; i++) {
+                long t = System.nanoTime();
+                objective.evaluate(x).gradient().close();
+                seconds[i] = (System.nanoTime() - t) / 1e9;
+            }
+            double[] sorted = seconds.clone();
+            Arrays.sort(sorted);
+            double median = evaluations % 2 == 1 ? sorted[evaluations / 2]
+                    : (sorted[evaluations / 2 - 1] + sorted[evaluations / 2]) / 2;
+            return new Result(size, evaluations, median, sorted[0]);
+        }
+    }
+}

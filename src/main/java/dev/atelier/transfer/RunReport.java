@@ -1,0 +1,42 @@
+package dev.atelier.transfer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Collects the per-iteration history of a run from its progress stream, for the {@code --report} JSON. */
+public final class RunReport implements Consumer<Progress> {
+
+    /** One outer iteration's end. */
+    public record Entry(int iteration, int evaluations, double loss, double content, double style, double tv,
+                        double seconds) {}
+
+    private final List<Entry> history = new ArrayList<>();
+    private Progress last;
+
+    @Override
+    public void accept(Progress p) {
+        last = p;
+        if (p.iterationEnd()) {
+            LossValues l = p.loss();
+            history.add(new Entry(p.iteration(), p.evaluations(), l.total(), l.content(), l.style(), l.tv(),
+                    p.seconds()));
+        }
+    }
+
+    public List<Entry> history() {
+        return List.copyOf(history);
+    }
+
+    public double finalLoss() {
+        return last == null ? Double.NaN : last.loss().total();
+    }
+
+    public int evaluations() {
+        return last == null ? 0 : last.evaluations();
+    }
+
+    public double seconds() {
+        return last == null ? 0 : last.seconds();
+    }
+}
