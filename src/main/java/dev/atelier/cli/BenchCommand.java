@@ -46,10 +46,14 @@ final class BenchCommand implements Callable<Integer> {
             o.put("seconds_per_evaluation", r.medianSeconds());
             o.put("min_seconds", r.minSeconds());
             o.put("evaluations", evaluations);
+            o.put("rss_mb_after_warm_up", r.rssAfterWarmUpMb());
+            o.put("rss_mb_at_end", r.rssAtEndMb());
             System.out.println(o);
         } else {
-            System.out.printf(Locale.ROOT, "%d×%d, %d threads: %.3f s per evaluation (median of %d; fastest %.3f s)%n",
-                    size, size, TensorEngine.threads(), r.medianSeconds(), evaluations, r.minSeconds());
+            System.out.printf(Locale.ROOT, "%d×%d, %d threads: %.3f s per evaluation (median of %d; fastest %.3f s); "
+                            + "resident memory %.0f MB after warm-up, %.0f MB at the end%n",
+                    size, size, TensorEngine.threads(), r.medianSeconds(), evaluations, r.minSeconds(),
+                    r.rssAfterWarmUpMb(), r.rssAtEndMb());
         }
         return 0;
     }

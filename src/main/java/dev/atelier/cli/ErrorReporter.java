@@ -18,8 +18,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             e.printStackTrace(err);
         }
         if (e instanceof UsageException) {
-            err.println("atelier " + cmd.getCommandName() + ": " + e.getMessage());
-            err.println("Try 'atelier " + cmd.getCommandName() + " --help'.");
+            err.println("atelier " + cmd.getCommandName() + ": " + e.getMessage() + " (see 'atelier "
+                    + cmd.getCommandName() + " --help')");
             return USAGE;
         }
         boolean known = e instanceof WeightsException || e instanceof ImageException || e instanceof UserException;
@@ -32,8 +32,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static int onBadArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("atelier " + cmd.getCommandName() + ": " + oneLine(e));
-        err.println("Try 'atelier " + (cmd.getParent() == null ? "" : cmd.getCommandName() + " ") + "--help'.");
+        String help = "atelier " + (cmd.getParent() == null ? "" : cmd.getCommandName() + " ") + "--help";
+        err.println("atelier " + cmd.getCommandName() + ": " + oneLine(e) + " (see '" + help + "')");
         return USAGE;
     }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code atelier} command line. */
 @Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Neural style transfer: repaints a photo in the style of a painting.",
-        subcommands = {BenchCommand.class,
+        subcommands = {StylizeCommand.class, LossCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -19,6 +19,7 @@ public final class Main implements Runnable {
 
     public static int run(String... args) {
         return new CommandLine(new Main())
+                .setOverwrittenOptionsAllowed(true)
                 .setExecutionExceptionHandler(new ErrorReporter())
                 .setParameterExceptionHandler(ErrorReporter::onBadArguments)
                 .execute(args);

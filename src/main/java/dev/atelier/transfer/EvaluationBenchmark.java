@@ -15,7 +15,12 @@ import java.util.Arrays;
  */
 public final class EvaluationBenchmark {
 
-    public record Result(int size, int evaluations, double medianSeconds, double minSeconds) {}
+    /**
+     * @param rssAfterWarmUpMb resident memory after the warm-up evaluations
+     * @param rssAtEndMb       resident memory after the timed ones: equal, if nothing leaks per evaluation
+     */
+    public record Result(int size, int evaluations, double medianSeconds, double minSeconds, double rssAfterWarmUpMb,
+                         double rssAtEndMb) {}
 
     private EvaluationBenchmark() {}
 
@@ -32,6 +37,7 @@ public final class EvaluationBenchmark {
             for (int i = 0; i < 2; i++) {
                 objective.evaluate(x).gradient().close();
             }
+            double rssAfterWarmUp = ResidentMemory.megabytes();
             double[] seconds = new double[evaluations];
             for (int i = 0; i < evaluations; i++) {
                 long t = System.nanoTime();
@@ -42,7 +48,7 @@ public final class EvaluationBenchmark {
             Arrays.sort(sorted);
             double median = evaluations % 2 == 1 ? sorted[evaluations / 2]
                     : (sorted[evaluations / 2 - 1] + sorted[evaluations / 2]) / 2;
-            return new Result(size, evaluations, median, sorted[0]);
+            return new Result(size, evaluations, median, sorted[0], rssAfterWarmUp, ResidentMemory.megabytes());
         }
     }
 }

@@ -19,6 +19,10 @@ public final class RunReport implements Consumer<Progress> {
         last = p;
         if (p.iterationEnd()) {
             LossValues l = p.loss();
+            // A continuous run can close its last slice and then end a few evaluations later: keep the latest.
+            if (!history.isEmpty() && history.get(history.size() - 1).iteration() == p.iteration()) {
+                history.remove(history.size() - 1);
+            }
             history.add(new Entry(p.iteration(), p.evaluations(), l.total(), l.content(), l.style(), l.tv(),
                     p.seconds()));
         }

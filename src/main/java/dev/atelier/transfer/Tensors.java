@@ -13,14 +13,24 @@ final class Tensors {
     /** A new {@code 1×3×H×W} float32 tensor in {@code manager}. */
     static NDArray fromHwc(NDManager manager, float[] hwc, int height, int width) {
         try (NDManager scratch = manager.newSubManager()) {
-            NDArray nchw = scratch.create(hwc, new Shape(height, width, 3)).transpose(2, 0, 1).expandDims(0)
-                    .duplicate();
-            nchw.attach(manager);
-            return nchw;
+            return toNchw(scratch.create(hwc, new Shape(height, width, 3)), manager);
         }
     }
 
-    /** The H×W×3 float values of a {@code 1×3×H×W} (or flat, with the given size) tensor of any float type. */
+    /** A new {@code 1×3×H×W} float64 tensor in {@code manager}. */
+    static NDArray fromHwc(NDManager manager, double[] hwc, int height, int width) {
+        try (NDManager scratch = manager.newSubManager()) {
+            return toNchw(scratch.create(hwc, new Shape(height, width, 3)), manager);
+        }
+    }
+
+    private static NDArray toNchw(NDArray hwc, NDManager manager) {
+        NDArray nchw = hwc.transpose(2, 0, 1).expandDims(0).duplicate();
+        nchw.attach(manager);
+        return nchw;
+    }
+
+    /** The H×W×3 float values of a {@code 1×3×H×W} (or flat) tensor of any float type. */
     static float[] toHwc(NDArray image, int height, int width) {
         try (NDManager scratch = image.getManager().newSubManager()) {
             image.tempAttach(scratch);

@@ -1,0 +1,69 @@
+package dev.atelier.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atelier.image.CaffeImage;
+import dev.atelier.image.ImageLoader;
+import dev.atelier.network.Pooling;
+import dev.atelier.transfer.Inputs;
+import dev.atelier.transfer.LossSpec;
+import dev.atelier.transfer.LossValues;
+import dev.atelier.transfer.PointEvaluation;
+import dev.atelier.weights.VggWeights;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "loss", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Prints the seed-preset loss terms and the L2 norm of the gradient at one image, like "
+                + "reference_nst.py check.")
+final class LossCommand implements Callable<Integer> {
+
+    @Option(names = "--content", paramLabel = "FILE", required = true, description = "Content image.")
+    Path content;
+
+    @Option(names = "--style", paramLabel = "FILE", required = true, description = "Style image; resized to the content's size.")
+    Path style;
+
+    @Option(names = "--image", paramLabel = "FILE", description = "Where to evaluate: an image resized to the content's size (default: the content image).")
+    Path image;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--size", paramLabel = "N", description = "Longest side to scale the content to (default: the content's own size).")
+    Integer size;
+
+    @Mixin
+    ObjectiveOptions objective;
+
+    @Option(names = "--json", description = "Print one JSON object {loss, content, style, tv, grad_l2} on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (size != null) {
+            Sizes.checkSide("--size", size);
+        }
+        LossSpec spec = LossSpec.seed(objective.weights());
+        CaffeImage contentImage = Inputs.content(ImageLoader.read(content), size == null ? 0 : size);
+        CaffeImage styleImage = Inputs.atSizeOf(ImageLoader.read(style), contentImage);
+        CaffeImage at = image == null ? contentImage : Inputs.atSizeOf(ImageLoader.read(image), contentImage);
+        VggWeights vgg = engine.start();
+        PointEvaluation.Result r = PointEvaluation.at(vgg, Pooling.MAX, spec, contentImage, styleImage, at);
+        LossValues v = r.loss();
+        if (json) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("loss", v.total()).put("content", v.content()).put("style", v.style()).put("tv", v.tv())
+                    .put("grad_l2", r.gradientL2());
+            System.out.println(o);
+        } else {
+            System.out.printf(Locale.ROOT, "loss %.6e = content %.6e + style %.6e + tv %.6e; |gradient| %.6e%n",
+                    v.total(), v.content(), v.style(), v.tv(), r.gradientL2());
+        }
+        return 0;
+    }
+}

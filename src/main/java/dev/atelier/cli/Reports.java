@@ -1,0 +1,37 @@
+package dev.atelier.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atelier.io.AtomicFile;
+import dev.atelier.transfer.RunReport;
+import dev.atelier.transfer.Stylizer;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The {@code --report} JSON file. */
+final class Reports {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Reports() {}
+
+    static void write(Path file, RunReport history, Stylizer.Result result) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("final_loss", result.loss().total());
+        root.put("evaluations", result.evaluations());
+        root.put("seconds", result.seconds());
+        ArrayNode entries = root.putArray("history");
+        for (RunReport.Entry e : history.history()) {
+            entries.addObject().put("iteration", e.iteration()).put("evaluations", e.evaluations())
+                    .put("loss", e.loss()).put("content", e.content()).put("style", e.style()).put("tv", e.tv())
+                    .put("seconds", e.seconds());
+        }
+        try {
+            AtomicFile.write(file, out -> JSON.writeValue(out, root));
+        } catch (IOException e) {
+            throw new UserException("cannot write report " + file + ": " + AtomicFile.describe(e), e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.atelier.transfer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.atelier.image.CaffeImage;
+import dev.atelier.network.Pooling;
+import dev.atelier.network.VggNetwork;
+import dev.atelier.optimize.Objective;
+import dev.atelier.weights.VggWeights;
+
+/** The loss terms and gradient norm at one image: what {@code atelier loss} prints. */
+public final class PointEvaluation {
+
+    public record Result(LossValues loss, double gradientL2) {}
+
+    private PointEvaluation() {}
+
+    public static Result at(VggWeights weights, Pooling pooling, LossSpec spec, CaffeImage content, CaffeImage style,
+                            CaffeImage image) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VggNetwork network = new VggNetwork(weights, manager, pooling);
+            StyleTransferObjective objective = ObjectiveBuilder.build(network, manager, spec, content.data(),
+                    content.height(), content.width(), style.data(), style.height(), style.width());
+            NDArray x = Tensors.fromHwc(manager, image.toDoubles(), image.height(), image.width()).reshape(-1);
+            Objective.Evaluation e = objective.evaluate(x);
+            double l2 = Math.sqrt(e.gradient().square().sum().getDouble());
+            return new Result(objective.lastValues(), l2);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.atelier.transfer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.atelier.image.CaffeImage;
+import dev.atelier.network.Pooling;
+import dev.atelier.network.VggNetwork;
+import dev.atelier.optimize.Iterate;
+import dev.atelier.optimize.Lbfgs;
+import dev.atelier.optimize.LbfgsResult;
+import dev.atelier.optimize.LbfgsSettings;
+import dev.atelier.weights.VggWeights;
+
+/**
+ * The one stylize loop: builds the objective (targets once), runs L-BFGS on the schedule, and streams
+ * {@link Progress} for every accepted step. All native memory of a run lives in one manager closed at its end.
+ */
+public final class Stylizer {
+
+    /** What a run produced; {@code cancelled} when a listener stopped it early. */
+    public record Result(CaffeImage image, LossValues loss, int evaluations, double seconds, boolean cancelled) {}
+
+    private final VggWeights weights;
+    private final Pooling pooling;
+
+    public Stylizer(VggWeights weights, Pooling pooling) {
+        this.weights = weights;
+        this.pooling = pooling;
+    }
+
+    public Result run(CaffeImage content, CaffeImage style, Init init, LossSpec spec, Schedule schedule,
+                      ProgressListener listener) {
+        int h = content.height();
+        int w = content.width();
+        try (NDManager run = NDManager.newBaseManager()) {
+            VggNetwork network = new VggNetwork(weights, run, pooling);
+            StyleTransferObjective objective = ObjectiveBuilder.build(network, run, spec, content.data(), h, w,
+                    style.data(), style.height(), style.width());
+            NDArray x = Tensors.fromHwc(run, init.pixels(content, style), h, w).reshape(-1);
+            RunState state = new RunState(schedule, objective, listener, h, w);
+            if (schedule.restartEachIteration()) {
+                for (int i = 1; i <= schedule.iterations() && !state.cancelled; i++) {
+                    state.iteration = i;
+                    state.lastWasIterationEnd = false;
+                    x = state.round(x, schedule.evaluationsPerIteration(), schedule.history());
+                }
+            } else {
+                x = state.round(x, schedule.budget(), schedule.history());
+            }
+            LossValues finalLoss = state.lastLoss != null ? state.lastLoss : objective.values(x);
+            CaffeImage image = new CaffeImage(h, w, Tensors.toHwc(x, h, w));
+            return new Result(image, finalLoss, state.evaluations, state.seconds(), state.cancelled);
+        }
+    }
+
+    /** Book-keeping shared by the rounds of one run: counters across rounds, and the progress it emits. */
+    private static final class RunState {
+        private final Schedule schedule;
+        private final StyleTransferObjective objective;
+        private final ProgressListener listener;
+        private final int height;
+        private final int width;
+        private final long start = System.nanoTime();
+        int iteration = 1;
+        int evaluations;
+        int steps;
+        boolean cancelled;
+        boolean lastWasIterationEnd;
+        LossValues lastLoss;
+
+        RunState(Schedule schedule, StyleTransferObjective objective, ProgressListener listener, int height,
+                 int width) {
+            this.schedule = schedule;
+            this.objective = objective;
+            this.listener = listener;
+            this.height = height;
+            this.width = width;
+        }
+
+        double seconds() {
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        /** One L-BFGS run from {@code x} with a fresh memory; returns the new point and closes the old one. */
+        NDArray round(NDArray x, int maxEvaluations, int history) {
+            int before = evaluations;
+            LbfgsSettings settings = LbfgsSettings.defaults().withHistory(history).withMaxEvaluations(maxEvaluations);
+            LbfgsResult result = new Lbfgs(settings).minimize(objective, x, it -> onStep(it, before));
+            evaluations = before + result.evaluations();
+            x.close();
+            if (!lastWasIterationEnd) {
+                emit(result.x(), result.value(), true);
+            }
+            return result.x();
+        }
+
+        private boolean onStep(Iterate it, int before) {
+            steps++;
+            evaluations = before + it.evaluations();
+            // A continuous run reports where the reference's rounds would end, so that the two compare.
+            boolean sliceEnd = !schedule.restartEachIteration()
+                    && evaluations >= iteration * schedule.evaluationsPerIteration();
+            boolean keepGoing = emit(it.x(), it.value(), sliceEnd);
+            if (sliceEnd && iteration < schedule.iterations()) {
+                iteration++;
+            }
+            return keepGoing;
+        }
+
+        private boolean emit(NDArray x, double value, boolean iterationEnd) {
+            lastLoss = valuesAt(value, x, iterationEnd);
+            lastWasIterationEnd = iterationEnd;
+            Progress p = new Progress(iteration, schedule.iterations(), steps, evaluations, schedule.budget(),
+                    lastLoss, seconds(), iterationEnd, height, width, () -> Tensors.toHwc(x, height, width));
+            if (!listener.onProgress(p)) {
+                cancelled = true;
+            }
+            return !cancelled;
+        }
+
+        /**
+         * The loss terms at {@code x}: those of the latest evaluation when it was made there (always, for an
+         * accepted step), else evaluated anew for an outer iteration's end, else unknown (NaN).
+         */
+        private LossValues valuesAt(double value, NDArray x, boolean needTerms) {
+            LossValues last = objective.lastValues();
+            if (last != null && last.total() == value) {
+                return last;
+            }
+            return needTerms ? objective.values(x) : new LossValues(value, Double.NaN, Double.NaN, Double.NaN);
+        }
+    }
+}
