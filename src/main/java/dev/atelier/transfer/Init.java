@@ -1,7 +1,7 @@
 package dev.atelier.transfer;
 
 import dev.atelier.image.CaffeImage;
-import dev.atelier.image.random.NumpyGenerator;
+import dev.atelier.image.NoiseInit;
 
 /** Where the optimisation starts. */
 public sealed interface Init {
@@ -16,11 +16,7 @@ public sealed interface Init {
     record Noise(long seed) implements Init {
         @Override
         public double[] pixels(CaffeImage content, CaffeImage style) {
-            double[] x = NumpyGenerator.defaultRng(seed).uniform(0, 255, content.data().length);
-            for (int i = 0; i < x.length; i++) {
-                x[i] -= 128.0;
-            }
-            return x;
+            return NoiseInit.doubles(seed, content.height(), content.width());
         }
     }
 

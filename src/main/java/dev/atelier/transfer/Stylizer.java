@@ -9,6 +9,7 @@ import dev.atelier.optimize.Iterate;
 import dev.atelier.optimize.Lbfgs;
 import dev.atelier.optimize.LbfgsResult;
 import dev.atelier.optimize.LbfgsSettings;
+import dev.atelier.optimize.StopReason;
 import dev.atelier.weights.VggWeights;
 
 /**
@@ -17,8 +18,16 @@ import dev.atelier.weights.VggWeights;
  */
 public final class Stylizer {
 
-    /** What a run produced; {@code cancelled} when a listener stopped it early. */
-    public record Result(CaffeImage image, LossValues loss, int evaluations, double seconds, boolean cancelled) {}
+    /**
+     * What a run produced; {@code stopReason} is why its last L-BFGS run ended ({@code STOPPED_BY_LISTENER} when
+     * cancelled).
+     */
+    public record Result(CaffeImage image, LossValues loss, int evaluations, double seconds, StopReason stopReason) {
+
+        public boolean cancelled() {
+            return stopReason == StopReason.STOPPED_BY_LISTENER;
+        }
+    }
 
     private final VggWeights weights;
     private final Pooling pooling;
@@ -49,7 +58,7 @@ public final class Stylizer {
             }
             LossValues finalLoss = state.lastLoss != null ? state.lastLoss : objective.values(x);
             CaffeImage image = new CaffeImage(h, w, Tensors.toHwc(x, h, w));
-            return new Result(image, finalLoss, state.evaluations, state.seconds(), state.cancelled);
+            return new Result(image, finalLoss, state.evaluations, state.seconds(), state.stopReason);
         }
     }
 
@@ -66,6 +75,7 @@ public final class Stylizer {
         int steps;
         boolean cancelled;
         boolean lastWasIterationEnd;
+        StopReason stopReason;
         LossValues lastLoss;
 
         RunState(Schedule schedule, StyleTransferObjective objective, ProgressListener listener, int height,
@@ -87,6 +97,7 @@ public final class Stylizer {
             LbfgsSettings settings = LbfgsSettings.defaults().withHistory(history).withMaxEvaluations(maxEvaluations);
             LbfgsResult result = new Lbfgs(settings).minimize(objective, x, it -> onStep(it, before));
             evaluations = before + result.evaluations();
+            stopReason = result.stopReason();
             x.close();
             if (!lastWasIterationEnd) {
                 emit(result.x(), result.value(), true);

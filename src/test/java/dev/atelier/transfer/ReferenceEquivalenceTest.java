@@ -9,6 +9,8 @@ import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.SharedFiles;
+import dev.atelier.image.CaffeImageFiles;
+import dev.atelier.image.NoiseInit;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.VggNetwork;
 import dev.atelier.optimize.Objective;
@@ -46,8 +48,8 @@ class ReferenceEquivalenceTest {
         VggWeights weights = WEIGHTS.computeIfAbsent(weightsFile.toString(), k -> KerasH5Reader.read(weightsFile));
         int h = c.get("height").asInt();
         int w = c.get("width").asInt();
-        float[] content = TestImages.preprocessed(SharedFiles.smallImage(c.get("content").asText()));
-        float[] style = TestImages.preprocessed(SharedFiles.smallImage(c.get("style").asText()));
+        float[] content = CaffeImageFiles.load(SharedFiles.smallImage(c.get("content").asText()), h, w).data();
+        float[] style = CaffeImageFiles.load(SharedFiles.smallImage(c.get("style").asText()), h, w).data();
         String init = c.get("init").asText();
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNetwork network = new VggNetwork(weights, manager, Pooling.MAX);
@@ -55,8 +57,8 @@ class ReferenceEquivalenceTest {
                     LossSpec.seed(LossWeights.seed()), content, h, w, style, h, w);
             NDArray x = switch (init) {
                 case "content" -> Tensors.fromHwc(manager, content, h, w);
-                case "random" -> Tensors.fromHwc(manager, TestImages.numpyNoise(c.get("seed").asInt(), h, w), h, w);
-                default -> Tensors.fromHwc(manager, TestImages.preprocessed(SharedFiles.fixture(init)), h, w);
+                case "random" -> Tensors.fromHwc(manager, NoiseInit.doubles(c.get("seed").asLong(), h, w), h, w);
+                default -> Tensors.fromHwc(manager, CaffeImageFiles.load(SharedFiles.fixture(init), h, w).data(), h, w);
             };
             x = x.toType(DataType.FLOAT64, false).reshape(-1);
             Objective.Evaluation e = objective.evaluate(x);
