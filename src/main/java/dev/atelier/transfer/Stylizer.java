@@ -6,11 +6,14 @@ import dev.atelier.image.CaffeImage;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.VggNetwork;
 import dev.atelier.optimize.Iterate;
+import dev.atelier.optimize.Objective;
 import dev.atelier.optimize.Lbfgs;
 import dev.atelier.optimize.LbfgsResult;
 import dev.atelier.optimize.LbfgsSettings;
 import dev.atelier.optimize.StopReason;
 import dev.atelier.weights.VggWeights;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one stylize loop: builds the objective (targets once), runs L-BFGS on the schedule, and streams
@@ -39,6 +42,16 @@ public final class Stylizer {
 
     public Result run(CaffeImage content, CaffeImage style, Init init, LossSpec spec, Schedule schedule,
                       ProgressListener listener) {
+        return run(content, style, init, spec, schedule, listener, () -> false);
+    }
+
+    /**
+     * As {@link #run(CaffeImage, CaffeImage, Init, LossSpec, Schedule, ProgressListener)}, and also stops within
+     * one evaluation once {@code cancelRequested} says so (checked before every evaluation), returning the last
+     * accepted image.
+     */
+    public Result run(CaffeImage content, CaffeImage style, Init init, LossSpec spec, Schedule schedule,
+                      ProgressListener listener, BooleanSupplier cancelRequested) {
         int h = content.height();
         int w = content.width();
         try (NDManager run = NDManager.newBaseManager()) {
@@ -46,7 +59,7 @@ public final class Stylizer {
             StyleTransferObjective objective = ObjectiveBuilder.build(network, run, spec, content.data(), h, w,
                     style.data(), style.height(), style.width());
             NDArray x = Tensors.fromHwc(run, init.pixels(content, style), h, w).reshape(-1);
-            RunState state = new RunState(schedule, objective, listener, h, w);
+            RunState state = new RunState(run, schedule, objective, listener, cancelRequested, h, w);
             if (schedule.restartEachIteration()) {
                 for (int i = 1; i <= schedule.iterations() && !state.cancelled; i++) {
                     state.iteration = i;
@@ -64,9 +77,11 @@ public final class Stylizer {
 
     /** Book-keeping shared by the rounds of one run: counters across rounds, and the progress it emits. */
     private static final class RunState {
+        private final NDManager runManager;
         private final Schedule schedule;
         private final StyleTransferObjective objective;
         private final ProgressListener listener;
+        private final Objective cancellable;
         private final int height;
         private final int width;
         private final long start = System.nanoTime();
@@ -76,13 +91,21 @@ public final class Stylizer {
         boolean cancelled;
         boolean lastWasIterationEnd;
         StopReason stopReason;
+        NDArray lastAccepted;
         LossValues lastLoss;
 
-        RunState(Schedule schedule, StyleTransferObjective objective, ProgressListener listener, int height,
-                 int width) {
+        RunState(NDManager runManager, Schedule schedule, StyleTransferObjective objective,
+                 ProgressListener listener, BooleanSupplier cancelRequested, int height, int width) {
+            this.runManager = runManager;
             this.schedule = schedule;
             this.objective = objective;
             this.listener = listener;
+            this.cancellable = x -> {
+                if (cancelRequested.getAsBoolean()) {
+                    throw new CancellationException();
+                }
+                return objective.evaluate(x);
+            };
             this.height = height;
             this.width = width;
         }
@@ -95,19 +118,48 @@ public final class Stylizer {
         NDArray round(NDArray x, int maxEvaluations, int history) {
             int before = evaluations;
             LbfgsSettings settings = LbfgsSettings.defaults().withHistory(history).withMaxEvaluations(maxEvaluations);
-            LbfgsResult result = new Lbfgs(settings).minimize(objective, x, it -> onStep(it, before));
+            LbfgsResult result;
+            try {
+                result = new Lbfgs(settings).minimize(cancellable, x, it -> onStep(it, before));
+            } catch (CancellationException e) {
+                cancelled = true;
+                stopReason = StopReason.STOPPED_BY_LISTENER;
+                if (lastAccepted == null) {
+                    return x;
+                }
+                x.close();
+                NDArray latest = lastAccepted;
+                lastAccepted = null;
+                return latest;
+            }
             evaluations = before + result.evaluations();
-            stopReason = result.stopReason();
+            stopReason = cancelled ? StopReason.STOPPED_BY_LISTENER : result.stopReason();
             x.close();
-            if (!lastWasIterationEnd) {
+            closeLastAccepted();
+            if (!lastWasIterationEnd && !cancelled) {
                 emit(result.x(), result.value(), true);
             }
             return result.x();
         }
 
+        /** Keeps a copy of the latest accepted point: a run cancelled mid-line-search returns it. */
+        private void keep(NDArray x) {
+            closeLastAccepted();
+            lastAccepted = x.duplicate();
+            lastAccepted.attach(runManager);
+        }
+
+        private void closeLastAccepted() {
+            if (lastAccepted != null) {
+                lastAccepted.close();
+                lastAccepted = null;
+            }
+        }
+
         private boolean onStep(Iterate it, int before) {
             steps++;
             evaluations = before + it.evaluations();
+            keep(it.x());
             // A continuous run reports where the reference's rounds would end, so that the two compare.
             boolean sliceEnd = !schedule.restartEachIteration()
                     && evaluations >= iteration * schedule.evaluationsPerIteration();
