@@ -11,11 +11,11 @@ final class InitOption {
 
     private InitOption() {}
 
-    static Init parse(String value, long seed, CaffeImage content) {
+    static Init parse(String value, long seed, CaffeImage content, java.awt.image.BufferedImage style) {
         return switch (value) {
             case "random" -> new Init.Noise(seed);
             case "content" -> new Init.Content();
-            case "style" -> new Init.Style();
+            case "style" -> new Init.Image(Inputs.atSizeOf(style, content));
             default -> new Init.Image(Inputs.atSizeOf(ImageLoader.read(Path.of(value)), content));
         };
     }

@@ -74,7 +74,7 @@ final class StylizeCommand implements Callable<Integer> {
         }
         CaffeImage contentImage = Inputs.content(ImageLoader.read(content), size);
         CaffeImage styleImage = Inputs.atSizeOf(ImageLoader.read(style), contentImage);
-        Init start = InitOption.parse(init, seed, contentImage);
+        Init start = InitOption.parse(init, seed, contentImage, ImageLoader.read(style));
         VggWeights vgg = engine.start();
 
         ProgressBar bar = new ProgressBar(System.err, System.console() != null);

@@ -4,18 +4,24 @@ import ai.djl.ndarray.NDArray;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code weight · Σ (F − P)²} at one layer: F the generated image's activations, P the content image's. */
+/** {@code weight · Σ (F − P)² / norm} at one layer: F the generated image's activations, P the content image's. */
 public final class ContentLoss implements LossTerm {
 
     private final String layer;
     private final double weight;
     private final NDArray target;
+    private final ContentNormalization normalization;
 
     /** @param target the content image's activations at {@code layer}; must outlive this term */
     public ContentLoss(String layer, double weight, NDArray target) {
+        this(layer, weight, target, ContentNormalization.SUM);
+    }
+
+    public ContentLoss(String layer, double weight, NDArray target, ContentNormalization normalization) {
         this.layer = layer;
         this.weight = weight;
         this.target = target;
+        this.normalization = normalization;
     }
 
     @Override
@@ -30,6 +36,7 @@ public final class ContentLoss implements LossTerm {
 
     @Override
     public NDArray compute(NDArray image, Map<String, NDArray> features) {
-        return features.get(layer).sub(target).square().sum().mul((float) weight);
+        double scale = weight / normalization.denominator(target.size());
+        return features.get(layer).sub(target).square().sum().mul((float) scale);
     }
 }

@@ -2,30 +2,52 @@ package dev.atelier.loss;
 
 import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code Σ_l w_l · Σ (G_l − A_l)² / norm_l}: G the generated image's Gram matrices, A the style's targets. */
+/**
+ * {@code Σ_l w_l · Σ_r Σ (G_rl − A_rl)² / norm_l}: for each layer l and region r, G the Gram matrix of the
+ * generated image's activations (masked by the region, if it has a mask: guided Gram matrices, Gatys et al. 2017)
+ * and A the region's target. Without masks there is one region covering the image.
+ */
 public final class StyleLoss implements LossTerm {
 
+    /**
+     * A part of the output that takes one style.
+     *
+     * @param targetGrams per layer, the Gram matrix the region should have; must outlive the term
+     * @param masks       per layer, a {@code 1×1×h×w} weight map at the layer's resolution; empty for the whole image
+     */
+    public record Region(Map<String, NDArray> targetGrams, Map<String, NDArray> masks) {
+
+        public static Region whole(Map<String, NDArray> targetGrams) {
+            return new Region(targetGrams, Map.of());
+        }
+    }
+
     private final Map<String, Double> layerWeights;
-    private final Map<String, NDArray> targetGrams;
+    private final List<Region> regions;
     private final StyleNormalization normalization;
 
-    /**
-     * @param layerWeights per-layer weight, in the order the terms are summed
-     * @param targetGrams  the style's Gram matrix per layer; must outlive this term
-     */
-    public StyleLoss(Map<String, Double> layerWeights, Map<String, NDArray> targetGrams,
-                     StyleNormalization normalization) {
+    /** @param layerWeights per-layer weight, in the order the terms are summed */
+    public StyleLoss(Map<String, Double> layerWeights, List<Region> regions, StyleNormalization normalization) {
         this.layerWeights = new LinkedHashMap<>(layerWeights);
-        this.targetGrams = Map.copyOf(targetGrams);
+        this.regions = List.copyOf(regions);
         this.normalization = normalization;
-        for (String layer : layerWeights.keySet()) {
-            if (!targetGrams.containsKey(layer)) {
-                throw new IllegalArgumentException("no style target for layer " + layer);
+        for (Region region : regions) {
+            for (String layer : layerWeights.keySet()) {
+                if (!region.targetGrams().containsKey(layer)) {
+                    throw new IllegalArgumentException("no style target for layer " + layer);
+                }
             }
         }
+    }
+
+    /** One style over the whole image. */
+    public StyleLoss(Map<String, Double> layerWeights, Map<String, NDArray> targetGrams,
+                     StyleNormalization normalization) {
+        this(layerWeights, List.of(Region.whole(targetGrams)), normalization);
     }
 
     @Override
@@ -43,11 +65,16 @@ public final class StyleLoss implements LossTerm {
         long imagePixels = image.getShape().get(2) * image.getShape().get(3);
         NDArray total = null;
         for (Map.Entry<String, Double> e : layerWeights.entrySet()) {
-            NDArray f = features.get(e.getKey());
+            String layer = e.getKey();
+            NDArray f = features.get(layer);
             long layerPixels = f.getShape().get(2) * f.getShape().get(3);
             double scale = e.getValue() / normalization.denominator(f.getShape().get(1), layerPixels, imagePixels);
-            NDArray term = Gram.of(f).sub(targetGrams.get(e.getKey())).square().sum().mul((float) scale);
-            total = total == null ? term : total.add(term);
+            for (Region region : regions) {
+                NDArray mask = region.masks().get(layer);
+                NDArray gram = Gram.of(mask == null ? f : f.mul(mask));
+                NDArray term = gram.sub(region.targetGrams().get(layer)).square().sum().mul((float) scale);
+                total = total == null ? term : total.add(term);
+            }
         }
         return total;
     }

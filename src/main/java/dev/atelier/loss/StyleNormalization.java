@@ -20,4 +20,13 @@ public interface StyleNormalization {
     /** Gatys et al. (2016): {@code 4 · N² · M²} with N the layer's channels and M its H·W. */
     StyleNormalization GATYS = (channels, layerPixels, imagePixels) ->
             4.0 * (double) channels * channels * (double) layerPixels * layerPixels;
+
+    /**
+     * jcjohnson/neural-style: Gram matrices divided by C·H·W, then a mean squared error over the C×C entries,
+     * i.e. {@code (C·H·W)² · C²}.
+     */
+    StyleNormalization JOHNSON = (channels, layerPixels, imagePixels) -> {
+        double elements = (double) channels * layerPixels;
+        return elements * elements * channels * channels;
+    };
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.atelier.image.CaffeImage;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.VggNetwork;
 import dev.atelier.weights.VggWeights;
@@ -29,10 +30,10 @@ public final class EvaluationBenchmark {
             manager.getEngine().setRandomSeed((int) seed);
             VggNetwork network = new VggNetwork(weights, manager, Pooling.MAX);
             Shape hwc = new Shape((long) size * size * 3);
-            float[] content = manager.randomUniform(-128, 128, hwc).toFloatArray();
-            float[] style = manager.randomUniform(-128, 128, hwc).toFloatArray();
-            StyleTransferObjective objective = ObjectiveBuilder.build(network, manager,
-                    LossSpec.seed(LossWeights.seed()), content, size, size, style, size, size);
+            CaffeImage content = new CaffeImage(size, size, manager.randomUniform(-128, 128, hwc).toFloatArray());
+            CaffeImage style = new CaffeImage(size, size, manager.randomUniform(-128, 128, hwc).toFloatArray());
+            StyleTransferObjective objective =
+                    ObjectiveBuilder.build(network, manager, LossSpec.seed(LossWeights.seed()), content, style);
             NDArray x = manager.randomUniform(-128, 128, hwc).toType(DataType.FLOAT64, false);
             for (int i = 0; i < 2; i++) {
                 objective.evaluate(x).gradient().close();

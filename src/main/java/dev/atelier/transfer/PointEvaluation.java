@@ -19,8 +19,7 @@ public final class PointEvaluation {
                             CaffeImage image) {
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNetwork network = new VggNetwork(weights, manager, pooling);
-            StyleTransferObjective objective = ObjectiveBuilder.build(network, manager, spec, content.data(),
-                    content.height(), content.width(), style.data(), style.height(), style.width());
+            StyleTransferObjective objective = ObjectiveBuilder.build(network, manager, spec, content, style);
             NDArray x = Tensors.fromHwc(manager, image.toDoubles(), image.height(), image.width()).reshape(-1);
             Objective.Evaluation e = objective.evaluate(x);
             double l2 = Math.sqrt(e.gradient().square().sum().getDouble());

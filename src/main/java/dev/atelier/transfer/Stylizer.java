@@ -6,12 +6,14 @@ import dev.atelier.image.CaffeImage;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.VggNetwork;
 import dev.atelier.optimize.Iterate;
-import dev.atelier.optimize.Objective;
-import dev.atelier.optimize.Lbfgs;
-import dev.atelier.optimize.LbfgsResult;
 import dev.atelier.optimize.LbfgsSettings;
+import dev.atelier.optimize.Objective;
+import dev.atelier.optimize.ResetSchedule;
+import dev.atelier.optimize.RoundResult;
+import dev.atelier.optimize.ScheduleResult;
 import dev.atelier.optimize.StopReason;
 import dev.atelier.weights.VggWeights;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -40,157 +42,142 @@ public final class Stylizer {
         this.pooling = pooling;
     }
 
+    /** One style over the whole image, as the seed preset has it. */
     public Result run(CaffeImage content, CaffeImage style, Init init, LossSpec spec, Schedule schedule,
                       ProgressListener listener) {
-        return run(content, style, init, spec, schedule, listener, () -> false);
+        return run(content, List.of(StyleInput.of(style)), init, spec, schedule, listener, () -> false);
     }
 
     /**
-     * As {@link #run(CaffeImage, CaffeImage, Init, LossSpec, Schedule, ProgressListener)}, and also stops within
-     * one evaluation once {@code cancelRequested} says so (checked before every evaluation), returning the last
-     * accepted image.
+     * Runs the schedule. {@code listener} hears of every accepted step and returning {@code false} stops the run;
+     * {@code cancelRequested} is asked before every evaluation and stops the run within one. Either way the result
+     * holds the last accepted image.
      */
-    public Result run(CaffeImage content, CaffeImage style, Init init, LossSpec spec, Schedule schedule,
+    public Result run(CaffeImage content, List<StyleInput> styles, Init init, LossSpec spec, Schedule schedule,
                       ProgressListener listener, BooleanSupplier cancelRequested) {
         int h = content.height();
         int w = content.width();
         try (NDManager run = NDManager.newBaseManager()) {
             VggNetwork network = new VggNetwork(weights, run, pooling);
-            StyleTransferObjective objective = ObjectiveBuilder.build(network, run, spec, content.data(), h, w,
-                    style.data(), style.height(), style.width());
-            NDArray x = Tensors.fromHwc(run, init.pixels(content, style), h, w).reshape(-1);
-            RunState state = new RunState(run, schedule, objective, listener, cancelRequested, h, w);
-            if (schedule.restartEachIteration()) {
-                for (int i = 1; i <= schedule.iterations() && !state.cancelled; i++) {
-                    state.iteration = i;
-                    state.lastWasIterationEnd = false;
-                    x = state.round(x, schedule.evaluationsPerIteration(), schedule.history());
-                }
-            } else {
-                x = state.round(x, schedule.budget(), schedule.history());
-            }
-            LossValues finalLoss = state.lastLoss != null ? state.lastLoss : objective.values(x);
-            CaffeImage image = new CaffeImage(h, w, Tensors.toHwc(x, h, w));
-            return new Result(image, finalLoss, state.evaluations, state.seconds(), state.stopReason);
-        }
-    }
-
-    /** Book-keeping shared by the rounds of one run: counters across rounds, and the progress it emits. */
-    private static final class RunState {
-        private final NDManager runManager;
-        private final Schedule schedule;
-        private final StyleTransferObjective objective;
-        private final ProgressListener listener;
-        private final Objective cancellable;
-        private final int height;
-        private final int width;
-        private final long start = System.nanoTime();
-        int iteration = 1;
-        int evaluations;
-        int steps;
-        boolean cancelled;
-        boolean lastWasIterationEnd;
-        StopReason stopReason;
-        NDArray lastAccepted;
-        LossValues lastLoss;
-
-        RunState(NDManager runManager, Schedule schedule, StyleTransferObjective objective,
-                 ProgressListener listener, BooleanSupplier cancelRequested, int height, int width) {
-            this.runManager = runManager;
-            this.schedule = schedule;
-            this.objective = objective;
-            this.listener = listener;
-            this.cancellable = x -> {
+            StyleTransferObjective objective = ObjectiveBuilder.build(network, run, spec, content, styles);
+            NDArray x0 = Tensors.fromHwc(run, init.pixels(content), h, w).reshape(-1);
+            Run state = new Run(run, schedule, objective, listener, h, w, x0);
+            Objective cancellable = x -> {
                 if (cancelRequested.getAsBoolean()) {
                     throw new CancellationException();
                 }
                 return objective.evaluate(x);
             };
+            LbfgsSettings settings = LbfgsSettings.defaults().withHistory(schedule.history());
+            ResetSchedule plan = schedule.restartEachIteration()
+                    ? new ResetSchedule(schedule.iterations(), schedule.evaluationsPerIteration(), settings)
+                    : new ResetSchedule(1, schedule.budget(), settings);
+            StopReason stop;
+            try {
+                ScheduleResult result = plan.run(cancellable, x0, state::onStep, state::onRound);
+                result.x().close();
+                stop = state.cancelled ? StopReason.STOPPED_BY_LISTENER : result.lastStopReason();
+            } catch (CancellationException e) {
+                stop = StopReason.STOPPED_BY_LISTENER;
+            }
+            LossValues loss = state.lastLoss != null ? state.lastLoss : objective.values(state.latest);
+            CaffeImage image = new CaffeImage(h, w, Tensors.toHwc(state.latest, h, w));
+            return new Result(image, loss, state.evaluations, state.seconds(), stop);
+        }
+    }
+
+    /** Book-keeping across the rounds of one run, and the progress it emits. */
+    private static final class Run {
+        private final NDManager manager;
+        private final Schedule schedule;
+        private final StyleTransferObjective objective;
+        private final ProgressListener listener;
+        private final int height;
+        private final int width;
+        private final long start = System.nanoTime();
+        private int iteration = 1;
+        private int evaluationsBeforeRound;
+        private int steps;
+        int evaluations;
+        boolean cancelled;
+        LossValues lastLoss;
+        /** A copy of the latest accepted point, in the run's manager: what a cancelled run returns. */
+        NDArray latest;
+
+        Run(NDManager manager, Schedule schedule, StyleTransferObjective objective, ProgressListener listener,
+            int height, int width, NDArray x0) {
+            this.manager = manager;
+            this.schedule = schedule;
+            this.objective = objective;
+            this.listener = listener;
             this.height = height;
             this.width = width;
+            this.latest = x0;
         }
 
         double seconds() {
             return (System.nanoTime() - start) / 1e9;
         }
 
-        /** One L-BFGS run from {@code x} with a fresh memory; returns the new point and closes the old one. */
-        NDArray round(NDArray x, int maxEvaluations, int history) {
-            int before = evaluations;
-            LbfgsSettings settings = LbfgsSettings.defaults().withHistory(history).withMaxEvaluations(maxEvaluations);
-            LbfgsResult result;
-            try {
-                result = new Lbfgs(settings).minimize(cancellable, x, it -> onStep(it, before));
-            } catch (CancellationException e) {
-                cancelled = true;
-                stopReason = StopReason.STOPPED_BY_LISTENER;
-                if (lastAccepted == null) {
-                    return x;
-                }
-                x.close();
-                NDArray latest = lastAccepted;
-                lastAccepted = null;
-                return latest;
-            }
-            evaluations = before + result.evaluations();
-            stopReason = cancelled ? StopReason.STOPPED_BY_LISTENER : result.stopReason();
-            x.close();
-            closeLastAccepted();
-            if (!lastWasIterationEnd && !cancelled) {
-                emit(result.x(), result.value(), true);
-            }
-            return result.x();
-        }
-
-        /** Keeps a copy of the latest accepted point: a run cancelled mid-line-search returns it. */
-        private void keep(NDArray x) {
-            closeLastAccepted();
-            lastAccepted = x.duplicate();
-            lastAccepted.attach(runManager);
-        }
-
-        private void closeLastAccepted() {
-            if (lastAccepted != null) {
-                lastAccepted.close();
-                lastAccepted = null;
-            }
-        }
-
-        private boolean onStep(Iterate it, int before) {
+        boolean onStep(Iterate it) {
             steps++;
-            evaluations = before + it.evaluations();
+            evaluations = evaluationsBeforeRound + it.evaluations();
             keep(it.x());
+            lastLoss = termsAt(it.value(), false);
             // A continuous run reports where the reference's rounds would end, so that the two compare.
             boolean sliceEnd = !schedule.restartEachIteration()
                     && evaluations >= iteration * schedule.evaluationsPerIteration();
-            boolean keepGoing = emit(it.x(), it.value(), sliceEnd);
+            emit(sliceEnd);
             if (sliceEnd && iteration < schedule.iterations()) {
                 iteration++;
-            }
-            return keepGoing;
-        }
-
-        private boolean emit(NDArray x, double value, boolean iterationEnd) {
-            lastLoss = valuesAt(value, x, iterationEnd);
-            lastWasIterationEnd = iterationEnd;
-            Progress p = new Progress(iteration, schedule.iterations(), steps, evaluations, schedule.budget(),
-                    lastLoss, seconds(), iterationEnd, height, width, () -> Tensors.toHwc(x, height, width));
-            if (!listener.onProgress(p)) {
-                cancelled = true;
             }
             return !cancelled;
         }
 
+        boolean onRound(RoundResult round) {
+            evaluations = evaluationsBeforeRound = round.cumulativeEvaluations();
+            if (cancelled) {
+                return false;
+            }
+            if (schedule.restartEachIteration()) {
+                lastLoss = termsAt(round.value(), true);
+                emit(true);
+                iteration++;
+            } else {
+                // The run is over: close its last slice unless a step already did.
+                lastLoss = termsAt(round.value(), true);
+                emit(true);
+            }
+            return !cancelled;
+        }
+
+        private void emit(boolean iterationEnd) {
+            NDArray x = latest;
+            Progress p = new Progress(Math.min(iteration, schedule.iterations()), schedule.iterations(), steps,
+                    evaluations, schedule.budget(), lastLoss, seconds(), iterationEnd, height, width,
+                    () -> Tensors.toHwc(x, height, width));
+            if (!listener.onProgress(p)) {
+                cancelled = true;
+            }
+        }
+
+        private void keep(NDArray x) {
+            NDArray copy = x.duplicate();
+            copy.attach(manager);
+            latest.close();
+            latest = copy;
+        }
+
         /**
-         * The loss terms at {@code x}: those of the latest evaluation when it was made there (always, for an
-         * accepted step), else evaluated anew for an outer iteration's end, else unknown (NaN).
+         * The loss terms at the latest point: those of the latest evaluation when it was made there (always, for an
+         * accepted step), else evaluated anew when they are needed, else unknown (NaN).
          */
-        private LossValues valuesAt(double value, NDArray x, boolean needTerms) {
+        private LossValues termsAt(double value, boolean needed) {
             LossValues last = objective.lastValues();
             if (last != null && last.total() == value) {
                 return last;
             }
-            return needTerms ? objective.values(x) : new LossValues(value, Double.NaN, Double.NaN, Double.NaN);
+            return needed ? objective.values(latest) : new LossValues(value, Double.NaN, Double.NaN, Double.NaN);
         }
     }
 }

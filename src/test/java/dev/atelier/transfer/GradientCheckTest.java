@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.atelier.SharedFiles;
+import dev.atelier.image.CaffeImage;
+import dev.atelier.loss.ContentNormalization;
 import dev.atelier.loss.StyleNormalization;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.VggNetwork;
@@ -27,9 +29,9 @@ class GradientCheckTest {
     static Stream<Arguments> terms() {
         Map<String, Double> style = Map.of("block1_conv2", 1.0, "block3_conv3", 1.0, "block5_conv3", 1.0);
         return Stream.of(
-                Arguments.of("content", new LossSpec(Map.of("block2_conv2", 0.025), Map.of(), StyleNormalization.SEED, 0, 1.25)),
-                Arguments.of("style", new LossSpec(Map.of(), style, StyleNormalization.SEED, 0, 1.25)),
-                Arguments.of("tv", new LossSpec(Map.of(), Map.of(), StyleNormalization.SEED, 1.0, 1.25)));
+                Arguments.of("content", new LossSpec(Map.of("block2_conv2", 0.025), ContentNormalization.SUM, Map.of(), StyleNormalization.SEED, 0, 1.25)),
+                Arguments.of("style", new LossSpec(Map.of(), ContentNormalization.SUM, style, StyleNormalization.SEED, 0, 1.25)),
+                Arguments.of("tv", new LossSpec(Map.of(), ContentNormalization.SUM, Map.of(), StyleNormalization.SEED, 1.0, 1.25)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -38,10 +40,11 @@ class GradientCheckTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             manager.getEngine().setRandomSeed(42);
             VggNetwork network = new VggNetwork(KerasH5Reader.read(SharedFiles.tinyWeights()), manager, Pooling.MAX);
-            float[] content = manager.randomUniform(-100, 100, new Shape(SIZE * SIZE * 3)).toFloatArray();
-            float[] style = manager.randomUniform(-100, 100, new Shape(SIZE * SIZE * 3)).toFloatArray();
-            StyleTransferObjective objective =
-                    ObjectiveBuilder.build(network, manager, spec, content, SIZE, SIZE, style, SIZE, SIZE);
+            CaffeImage content = new CaffeImage(SIZE, SIZE,
+                    manager.randomUniform(-100, 100, new Shape(SIZE * SIZE * 3)).toFloatArray());
+            CaffeImage style = new CaffeImage(SIZE, SIZE,
+                    manager.randomUniform(-100, 100, new Shape(SIZE * SIZE * 3)).toFloatArray());
+            StyleTransferObjective objective = ObjectiveBuilder.build(network, manager, spec, content, style);
             NDArray x = manager.randomUniform(-100, 100, new Shape(3L * SIZE * SIZE)).toType(DataType.FLOAT64, false);
             Objective.Evaluation at = objective.evaluate(x);
             assertThat(at.value()).as(term + " is not trivially zero").isGreaterThan(0);

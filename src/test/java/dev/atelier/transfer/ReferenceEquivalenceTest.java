@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.SharedFiles;
+import dev.atelier.image.CaffeImage;
 import dev.atelier.image.CaffeImageFiles;
 import dev.atelier.image.NoiseInit;
 import dev.atelier.network.Pooling;
@@ -48,15 +49,15 @@ class ReferenceEquivalenceTest {
         VggWeights weights = WEIGHTS.computeIfAbsent(weightsFile.toString(), k -> KerasH5Reader.read(weightsFile));
         int h = c.get("height").asInt();
         int w = c.get("width").asInt();
-        float[] content = CaffeImageFiles.load(SharedFiles.smallImage(c.get("content").asText()), h, w).data();
-        float[] style = CaffeImageFiles.load(SharedFiles.smallImage(c.get("style").asText()), h, w).data();
+        CaffeImage content = CaffeImageFiles.load(SharedFiles.smallImage(c.get("content").asText()), h, w);
+        CaffeImage style = CaffeImageFiles.load(SharedFiles.smallImage(c.get("style").asText()), h, w);
         String init = c.get("init").asText();
         try (NDManager manager = NDManager.newBaseManager()) {
             VggNetwork network = new VggNetwork(weights, manager, Pooling.MAX);
-            StyleTransferObjective objective = ObjectiveBuilder.build(network, manager,
-                    LossSpec.seed(LossWeights.seed()), content, h, w, style, h, w);
+            StyleTransferObjective objective =
+                    ObjectiveBuilder.build(network, manager, LossSpec.seed(LossWeights.seed()), content, style);
             NDArray x = switch (init) {
-                case "content" -> Tensors.fromHwc(manager, content, h, w);
+                case "content" -> Tensors.fromHwc(manager, content.data(), h, w);
                 case "random" -> Tensors.fromHwc(manager, NoiseInit.doubles(c.get("seed").asLong(), h, w), h, w);
                 default -> Tensors.fromHwc(manager, CaffeImageFiles.load(SharedFiles.fixture(init), h, w).data(), h, w);
             };

@@ -81,7 +81,7 @@ class StylizerTest {
     void cancellingStopsWithinOneEvaluationAndReturnsTheLastAcceptedImage() {
         AtomicInteger checks = new AtomicInteger();
         List<float[]> accepted = new ArrayList<>();
-        Stylizer.Result r = stylizer().run(content, style, new Init.Noise(3), LossSpec.seed(LossWeights.seed()),
+        Stylizer.Result r = stylizer().run(content, java.util.List.of(StyleInput.of(style)), new Init.Noise(3), LossSpec.seed(LossWeights.seed()),
                 Schedule.seed(), p -> {
                     accepted.add(p.image().get());
                     return true;
