@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.image.CaffeImage;
 import dev.atelier.image.ImageLoader;
-import dev.atelier.network.Pooling;
 import dev.atelier.transfer.Inputs;
-import dev.atelier.transfer.LossSpec;
+import dev.atelier.transfer.Recipe;
 import dev.atelier.transfer.LossValues;
 import dev.atelier.transfer.PointEvaluation;
 import dev.atelier.weights.VggWeights;
@@ -18,8 +17,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "loss", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Prints the seed-preset loss terms and the L2 norm of the gradient at one image, like "
-                + "reference_nst.py check.")
+        description = "Prints the loss terms (seed preset unless told otherwise) and the L2 norm of the gradient at "
+                + "one image, like reference_nst.py check.")
 final class LossCommand implements Callable<Integer> {
 
     @Option(names = "--content", paramLabel = "FILE", required = true, description = "Content image.")
@@ -48,12 +47,14 @@ final class LossCommand implements Callable<Integer> {
         if (size != null) {
             Sizes.checkSide("--size", size);
         }
-        LossSpec spec = LossSpec.seed(objective.weights());
         CaffeImage contentImage = Inputs.content(ImageLoader.read(content), size == null ? 0 : size);
         CaffeImage styleImage = Inputs.atSizeOf(ImageLoader.read(style), contentImage);
         CaffeImage at = image == null ? contentImage : Inputs.atSizeOf(ImageLoader.read(image), contentImage);
         VggWeights vgg = engine.start();
-        PointEvaluation.Result r = PointEvaluation.at(vgg, Pooling.MAX, spec, contentImage, styleImage, at);
+        objective.checkNetwork(vgg.architecture());
+        Recipe recipe = objective.recipe(vgg.architecture(), null);
+        PointEvaluation.Result r = PointEvaluation.at(vgg, recipe.resolvedPooling(),
+                recipe.lossSpec(vgg.architecture()), contentImage, styleImage, at);
         LossValues v = r.loss();
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();

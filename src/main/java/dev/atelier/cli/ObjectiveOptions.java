@@ -1,33 +1,124 @@
 package dev.atelier.cli;
 
-import dev.atelier.transfer.LossWeights;
-import dev.atelier.transfer.SeedPreset;
+import dev.atelier.network.Pooling;
+import dev.atelier.network.VggArchitecture;
+import dev.atelier.transfer.LayerWeights;
+import dev.atelier.transfer.Preset;
+import dev.atelier.transfer.Recipe;
+import dev.atelier.transfer.Schedule;
+import dev.atelier.transfer.Strength;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The loss-term weights; defaults are the seed preset's. */
+/** The preset and the loss options that override it. */
 final class ObjectiveOptions {
 
-    @Option(names = "--content-weight", paramLabel = "W", defaultValue = "" + SeedPreset.CONTENT_WEIGHT,
-            description = "Weight of the content loss (default: ${DEFAULT-VALUE}).")
-    double contentWeight;
+    @Option(names = "--preset", paramLabel = "seed|gatys|johnson", defaultValue = "seed",
+            description = "Defaults to start from: seed (the reference article), gatys (Gatys et al. 2016, VGG19), "
+                    + "johnson (jcjohnson/neural-style, VGG19). Explicit options override it (default: ${DEFAULT-VALUE}).")
+    String preset;
 
-    @Option(names = "--style-weight", paramLabel = "W", defaultValue = "" + SeedPreset.STYLE_WEIGHT,
-            description = "Weight of the style loss, shared equally by its layers (default: ${DEFAULT-VALUE}).")
-    double styleWeight;
+    @Option(names = "--network", paramLabel = "vgg16|vgg19",
+            description = "The network the weights must hold (default: the preset's). Set it to run a preset on the other network.")
+    String network;
 
-    @Option(names = "--tv-weight", paramLabel = "W", defaultValue = "" + SeedPreset.TV_WEIGHT,
-            description = "Weight of the total-variation loss (default: ${DEFAULT-VALUE}).")
-    double tvWeight;
+    @Option(names = "--content-weight", paramLabel = "W", description = "Weight of the content loss (seed: 0.025).")
+    Double contentWeight;
 
-    LossWeights weights() {
+    @Option(names = "--style-weight", paramLabel = "W", description = "Weight of the style loss, shared by its layers (seed: 5.0).")
+    Double styleWeight;
+
+    @Option(names = "--tv-weight", paramLabel = "W", description = "Weight of the total-variation loss (seed: 1.0).")
+    Double tvWeight;
+
+    @Option(names = "--content-layers", paramLabel = "L[:W],...",
+            description = "Content layers with relative weights, e.g. block4_conv2 or relu4_2:1,relu5_2:0.5 (seed: block2_conv2).")
+    String contentLayers;
+
+    @Option(names = "--style-layers", paramLabel = "L[:W],...",
+            description = "Style layers with relative weights (normalised to sum 1), e.g. conv1_1,conv2_1:2 "
+                    + "(seed: block1_conv2,block2_conv2,block3_conv3,block4_conv3,block5_conv3).")
+    String styleLayers;
+
+    @Option(names = "--pooling", paramLabel = "max|avg", description = "Pooling between blocks (seed: max; gatys: avg).")
+    String pooling;
+
+    @Option(names = "--strength", paramLabel = "0..100", defaultValue = "100",
+            description = "Style intensity, like Prisma's slider: 100 is the preset, every 33 points less divides the "
+                    + "style weight by 10, 0 keeps only content and smoothness (default: ${DEFAULT-VALUE}).")
+    double strength;
+
+    Preset preset() {
+        try {
+            return Preset.named(preset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--preset: " + e.getMessage());
+        }
+    }
+
+    /** The network asked for: explicit, else the preset's. */
+    VggArchitecture network() {
+        if (network == null) {
+            return preset().network();
+        }
+        return switch (network.toLowerCase(Locale.ROOT)) {
+            case "vgg16" -> VggArchitecture.VGG16;
+            case "vgg19" -> VggArchitecture.VGG19;
+            default -> throw new UsageException("--network must be vgg16 or vgg19, got '" + network + "'");
+        };
+    }
+
+    /** Checks the weights hold the network asked for; says how to fix it if not. */
+    void checkNetwork(VggArchitecture actual) {
+        VggArchitecture wanted = network();
+        if (wanted != actual) {
+            String name = actual.name().toLowerCase(Locale.ROOT);
+            throw new UserException(network == null
+                    ? "preset " + preset + " is made for " + wanted + " but the weights hold " + actual
+                            + ": use " + wanted + " weights, or add --network " + name + " to run it on " + actual
+                    : "--network " + network + " asked for " + wanted + " but the weights hold " + actual);
+        }
+    }
+
+    Recipe recipe(VggArchitecture architecture, Schedule schedule) {
         check("--content-weight", contentWeight);
         check("--style-weight", styleWeight);
         check("--tv-weight", tvWeight);
-        return new LossWeights(contentWeight, styleWeight, tvWeight);
+        try {
+            Strength.styleFactor(strength);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
+        return new Recipe(preset(), contentWeight, styleWeight, tvWeight,
+                layers("--content-layers", contentLayers, architecture),
+                layers("--style-layers", styleLayers, architecture), pooling(), schedule, strength);
     }
 
-    private static void check(String option, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
+    private Pooling pooling() {
+        if (pooling == null) {
+            return null;
+        }
+        return switch (pooling.toLowerCase(Locale.ROOT)) {
+            case "max" -> Pooling.MAX;
+            case "avg", "average" -> Pooling.AVG;
+            default -> throw new UsageException("--pooling must be max or avg, got '" + pooling + "'");
+        };
+    }
+
+    private static Map<String, Double> layers(String option, String spec, VggArchitecture architecture) {
+        if (spec == null) {
+            return null;
+        }
+        try {
+            return LayerWeights.parse(spec, architecture);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static void check(String option, Double value) {
+        if (value != null && (!(value >= 0) || Double.isInfinite(value))) {
             throw new UsageException(option + " must be a finite number >= 0, got " + value);
         }
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.io.AtomicFile;
 import dev.atelier.transfer.RunReport;
-import dev.atelier.transfer.Stylizer;
+import dev.atelier.transfer.StylizeJob;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -17,7 +17,7 @@ final class Reports {
 
     private Reports() {}
 
-    static void write(Path file, RunReport history, Stylizer.Result result) {
+    static void write(Path file, RunReport history, StylizeJob.Result result) {
         ObjectNode root = JSON.createObjectNode();
         root.put("final_loss", result.loss().total());
         root.put("evaluations", result.evaluations());

@@ -1,55 +1,66 @@
 package dev.atelier.cli;
 
+import dev.atelier.transfer.Preset;
 import dev.atelier.transfer.Schedule;
-import dev.atelier.transfer.SeedPreset;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** How L-BFGS spends its evaluations; defaults are the reference's schedule. */
+/** How the optimiser spends its evaluations; unset options take the preset's values. */
 final class ScheduleOptions {
 
-    enum Restart { each_iteration, never }
+    @Option(names = "--optimizer", paramLabel = "lbfgs|adam", defaultValue = "lbfgs",
+            description = "L-BFGS (as the reference) or Adam (default: ${DEFAULT-VALUE}).")
+    String optimizer;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + SeedPreset.ROUNDS,
-            description = "Outer iterations (default: ${DEFAULT-VALUE}).")
-    int iterations;
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Adam's step size in pixel units (default: 10).")
+    Double learningRate;
 
-    @Option(names = "--evaluations-per-iteration", paramLabel = "N", defaultValue = "" + SeedPreset.EVALUATIONS_PER_ROUND,
+    @Option(names = "--iterations", paramLabel = "N", description = "Outer iterations (seed: 10).")
+    Integer iterations;
+
+    @Option(names = "--evaluations-per-iteration", paramLabel = "N",
             description = "Loss+gradient evaluations per outer iteration, scipy's maxfun: a line search under way is "
-                    + "finished, so an iteration may use one or two more (default: ${DEFAULT-VALUE}).")
-    int evaluationsPerIteration;
+                    + "finished, so an iteration may use one or two more (seed: 20).")
+    Integer evaluationsPerIteration;
 
-    @Option(names = "--restart", paramLabel = "each-iteration|never", defaultValue = "each-iteration",
-            converter = RestartConverter.class,
+    @Option(names = "--restart", paramLabel = "each-iteration|never",
             description = "each-iteration: reset the L-BFGS memory every outer iteration, as the reference does; "
-                    + "never: one continuous L-BFGS run with the same budget (usually lower loss) (default: ${DEFAULT-VALUE}).")
-    Restart restart;
+                    + "never: one continuous L-BFGS run with the same budget, usually reaching a lower loss (seed: each-iteration).")
+    String restart;
 
-    @Option(names = "--history", paramLabel = "M", defaultValue = "" + SeedPreset.HISTORY,
-            description = "L-BFGS memory: correction pairs kept (default: ${DEFAULT-VALUE}, as scipy).")
-    int history;
+    @Option(names = "--history", paramLabel = "M", description = "L-BFGS memory: correction pairs kept (seed: 10, as scipy).")
+    Integer history;
 
-    Schedule toSchedule() {
-        positive("--iterations", iterations, 100_000);
-        positive("--evaluations-per-iteration", evaluationsPerIteration, 1_000_000);
-        positive("--history", history, 1000);
-        return new Schedule(iterations, evaluationsPerIteration, restart == Restart.each_iteration, history);
+    Schedule toSchedule(Preset preset) {
+        Schedule base = preset.schedule();
+        int n = positive("--iterations", iterations, base.iterations(), 100_000);
+        int e = positive("--evaluations-per-iteration", evaluationsPerIteration, base.evaluationsPerIteration(), 1_000_000);
+        int m = positive("--history", history, base.history(), 1000);
+        boolean restarts = base.restartEachIteration();
+        if (restart != null) {
+            restarts = switch (restart.toLowerCase(Locale.ROOT)) {
+                case "each-iteration" -> true;
+                case "never" -> false;
+                default -> throw new UsageException("--restart must be each-iteration or never, got '" + restart + "'");
+            };
+        }
+        Schedule.OptimizerKind kind = switch (optimizer.toLowerCase(Locale.ROOT)) {
+            case "lbfgs", "l-bfgs" -> Schedule.OptimizerKind.LBFGS;
+            case "adam" -> Schedule.OptimizerKind.ADAM;
+            default -> throw new UsageException("--optimizer must be lbfgs or adam, got '" + optimizer + "'");
+        };
+        double rate = learningRate == null ? Schedule.DEFAULT_LEARNING_RATE : learningRate;
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new UsageException("--learning-rate must be a positive number, got " + rate);
+        }
+        return new Schedule(n, e, restarts, m, kind, rate);
     }
 
-    private static void positive(String option, int value, int max) {
-        if (value < 1 || value > max) {
-            throw new UsageException(option + " must be between 1 and " + max + ", got " + value);
+    private static int positive(String option, Integer value, int fallback, int max) {
+        int v = value == null ? fallback : value;
+        if (v < 1 || v > max) {
+            throw new UsageException(option + " must be between 1 and " + max + ", got " + v);
         }
-    }
-
-    static final class RestartConverter implements picocli.CommandLine.ITypeConverter<Restart> {
-        @Override
-        public Restart convert(String value) {
-            try {
-                return Restart.valueOf(value.replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(
-                        "expected each-iteration or never, got '" + value + "'");
-            }
-        }
+        return v;
     }
 }

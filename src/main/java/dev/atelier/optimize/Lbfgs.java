@@ -31,7 +31,7 @@ public final class Lbfgs {
      * Minimises {@code objective} from {@code x0} (flat float64, left unchanged). {@code listener} hears of every
      * accepted step, before the limits and convergence are tested, as scipy's callback does.
      */
-    public LbfgsResult minimize(Objective objective, NDArray x0, IterateListener listener) {
+    public MinimizeResult minimize(Objective objective, NDArray x0, IterateListener listener) {
         Vectors.requireFlatFloat64(x0, "x0");
         NDManager caller = x0.getManager();
         try (NDManager run = caller.newSubManager();
@@ -148,10 +148,10 @@ public final class Lbfgs {
         memory.add(d, y, sy, yy);
     }
 
-    private static LbfgsResult result(
+    private static MinimizeResult result(
             Point point, NDManager caller, CountingObjective function, int iterations, StopReason reason) {
         NDArray x = point.x();
         x.attach(caller);
-        return new LbfgsResult(x, point.value(), function.evaluations(), iterations, reason);
+        return new MinimizeResult(x, point.value(), function.evaluations(), iterations, reason);
     }
 }

@@ -48,7 +48,7 @@ public record ResetSchedule(int rounds, int evaluationsPerRound, LbfgsSettings s
         NDArray x = null;
         double value = Double.NaN;
         for (int round = 0; round < rounds; round++) {
-            LbfgsResult result = lbfgs.minimize(objective, x == null ? x0 : x, iterates);
+            MinimizeResult result = lbfgs.minimize(objective, x == null ? x0 : x, iterates);
             if (x != null) {
                 x.close();
             }

@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDManager;
 import dev.atelier.image.CaffeImage;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.VggNetwork;
+import dev.atelier.optimize.Adam;
 import dev.atelier.optimize.Iterate;
 import dev.atelier.optimize.LbfgsSettings;
+import dev.atelier.optimize.MinimizeResult;
 import dev.atelier.optimize.Objective;
 import dev.atelier.optimize.ResetSchedule;
 import dev.atelier.optimize.RoundResult;
@@ -68,15 +70,10 @@ public final class Stylizer {
                 }
                 return objective.evaluate(x);
             };
-            LbfgsSettings settings = LbfgsSettings.defaults().withHistory(schedule.history());
-            ResetSchedule plan = schedule.restartEachIteration()
-                    ? new ResetSchedule(schedule.iterations(), schedule.evaluationsPerIteration(), settings)
-                    : new ResetSchedule(1, schedule.budget(), settings);
             StopReason stop;
             try {
-                ScheduleResult result = plan.run(cancellable, x0, state::onStep, state::onRound);
-                result.x().close();
-                stop = state.cancelled ? StopReason.STOPPED_BY_LISTENER : result.lastStopReason();
+                StopReason ended = optimize(schedule, cancellable, x0, state);
+                stop = state.cancelled ? StopReason.STOPPED_BY_LISTENER : ended;
             } catch (CancellationException e) {
                 stop = StopReason.STOPPED_BY_LISTENER;
             }
@@ -84,6 +81,24 @@ public final class Stylizer {
             CaffeImage image = new CaffeImage(h, w, Tensors.toHwc(state.latest, h, w));
             return new Result(image, loss, state.evaluations, state.seconds(), stop);
         }
+    }
+
+    private static StopReason optimize(Schedule schedule, Objective objective, NDArray x0, Run state) {
+        if (schedule.optimizer() == Schedule.OptimizerKind.ADAM) {
+            Adam.Settings settings = Adam.Settings.of(schedule.learningRate(), schedule.budget());
+            MinimizeResult result = new Adam(settings).minimize(objective, x0, state::onStep);
+            result.x().close();
+            state.onRound(new RoundResult(0, result.value(), result.evaluations(), result.evaluations(),
+                    result.iterations(), result.stopReason()));
+            return result.stopReason();
+        }
+        LbfgsSettings settings = LbfgsSettings.defaults().withHistory(schedule.history());
+        ResetSchedule plan = schedule.restarts()
+                ? new ResetSchedule(schedule.iterations(), schedule.evaluationsPerIteration(), settings)
+                : new ResetSchedule(1, schedule.budget(), settings);
+        ScheduleResult result = plan.run(objective, x0, state::onStep, state::onRound);
+        result.x().close();
+        return result.lastStopReason();
     }
 
     /** Book-keeping across the rounds of one run, and the progress it emits. */
@@ -125,7 +140,7 @@ public final class Stylizer {
             keep(it.x());
             lastLoss = termsAt(it.value(), false);
             // A continuous run reports where the reference's rounds would end, so that the two compare.
-            boolean sliceEnd = !schedule.restartEachIteration()
+            boolean sliceEnd = !schedule.restarts()
                     && evaluations >= iteration * schedule.evaluationsPerIteration();
             emit(sliceEnd);
             if (sliceEnd && iteration < schedule.iterations()) {
@@ -139,7 +154,7 @@ public final class Stylizer {
             if (cancelled) {
                 return false;
             }
-            if (schedule.restartEachIteration()) {
+            if (schedule.restarts()) {
                 lastLoss = termsAt(round.value(), true);
                 emit(true);
                 iteration++;

@@ -61,7 +61,7 @@ class LbfgsAgainstScipyTest {
         Lbfgs lbfgs = new Lbfgs(LbfgsSettings.defaults().withMaxEvaluations(maxfun));
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x0 = manager.create(problem.x0());
-            LbfgsResult result = lbfgs.minimize(problem.objective(), x0,
+            MinimizeResult result = lbfgs.minimize(problem.objective(), x0,
                     it -> steps.add(new ScipyTrace.Step(it.value(), it.evaluations(), 0)));
             rounds.add(new JavaRound(result.evaluations(), result.iterations(), result.stopReason(), result.value(),
                     result.x().toDoubleArray()));

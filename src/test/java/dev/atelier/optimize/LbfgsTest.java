@@ -30,7 +30,7 @@ class LbfgsTest {
     void evaluationLimitIsCheckedOnlyWhenAStepIsAccepted() {
         List<Integer> evaluationsAtSteps = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
-            LbfgsResult result = new Lbfgs(LbfgsSettings.defaults().withMaxEvaluations(5)).minimize(
+            MinimizeResult result = new Lbfgs(LbfgsSettings.defaults().withMaxEvaluations(5)).minimize(
                     TestProblems.rosenbrock(), manager.create(ROSENBROCK_START),
                     it -> evaluationsAtSteps.add(it.evaluations()));
 
@@ -46,7 +46,7 @@ class LbfgsTest {
     @Test
     void iterationLimitStopsAfterThatManySteps() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            LbfgsResult result = new Lbfgs(LbfgsSettings.defaults().withMaxIterations(4))
+            MinimizeResult result = new Lbfgs(LbfgsSettings.defaults().withMaxIterations(4))
                     .minimize(TestProblems.rosenbrock(), manager.create(ROSENBROCK_START), IterateListener.NONE);
             assertThat(result.stopReason()).isEqualTo(StopReason.ITERATION_LIMIT);
             assertThat(result.iterations()).isEqualTo(4);
@@ -58,7 +58,7 @@ class LbfgsTest {
         List<Iterate> seen = new ArrayList<>();
         double[][] xAtThirdStep = new double[1][];
         try (NDManager manager = NDManager.newBaseManager()) {
-            LbfgsResult result = new Lbfgs(LbfgsSettings.defaults())
+            MinimizeResult result = new Lbfgs(LbfgsSettings.defaults())
                     .minimize(TestProblems.rosenbrock(), manager.create(ROSENBROCK_START), it -> {
                         seen.add(it);
                         if (it.iteration() == 3) {
@@ -80,7 +80,7 @@ class LbfgsTest {
     @Test
     void startingAtAMinimumConvergesWithoutAStep() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            LbfgsResult result = new Lbfgs(LbfgsSettings.defaults())
+            MinimizeResult result = new Lbfgs(LbfgsSettings.defaults())
                     .minimize(TestProblems.rosenbrock(), manager.create(new double[] {1, 1, 1}), IterateListener.NONE);
             assertThat(result.stopReason()).isEqualTo(StopReason.CONVERGED_GRADIENT);
             assertThat(result.iterations()).isZero();
@@ -103,7 +103,7 @@ class LbfgsTest {
         };
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x0 = manager.create(new double[] {1, -2, 3});
-            LbfgsResult result = new Lbfgs(LbfgsSettings.defaults()).minimize(uphill, x0, IterateListener.NONE);
+            MinimizeResult result = new Lbfgs(LbfgsSettings.defaults()).minimize(uphill, x0, IterateListener.NONE);
             assertThat(result.stopReason()).isEqualTo(StopReason.LINE_SEARCH_FAILED);
             assertThat(result.iterations()).isZero();
             assertThat(result.evaluations()).isEqualTo(20);
@@ -116,7 +116,7 @@ class LbfgsTest {
     void leavesX0AloneAndHandsBackANewArrayOnItsManager() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x0 = manager.create(ROSENBROCK_START);
-            LbfgsResult result = new Lbfgs(LbfgsSettings.defaults())
+            MinimizeResult result = new Lbfgs(LbfgsSettings.defaults())
                     .minimize(TestProblems.rosenbrock(), x0, IterateListener.NONE);
 
             assertThat(x0.toDoubleArray()).containsExactly(ROSENBROCK_START);
@@ -134,7 +134,7 @@ class LbfgsTest {
         List<Integer> liveArrays = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             ScipyFixtures.Problem quadratic = ScipyFixtures.load().problems().get("quadratic10");
-            LbfgsResult result = new Lbfgs(LbfgsSettings.defaults().withFactr(0).withPgtol(0).withMaxIterations(150))
+            MinimizeResult result = new Lbfgs(LbfgsSettings.defaults().withFactr(0).withPgtol(0).withMaxIterations(150))
                     .minimize(quadratic.objective(), manager.create(quadratic.x0()),
                             it -> liveArrays.add(manager.getManagedArrays().size()));
 

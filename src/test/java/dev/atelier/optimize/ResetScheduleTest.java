@@ -80,7 +80,7 @@ class ResetScheduleTest {
             NDArray x0 = manager.create(START);
             ScheduleResult continuous = ResetSchedule.continuous(60)
                     .run(TestProblems.rosenbrock(), x0, IterateListener.NONE, RoundListener.NONE);
-            LbfgsResult single = new Lbfgs(LbfgsSettings.defaults().withMaxEvaluations(60))
+            MinimizeResult single = new Lbfgs(LbfgsSettings.defaults().withMaxEvaluations(60))
                     .minimize(TestProblems.rosenbrock(), x0, IterateListener.NONE);
 
             assertThat(continuous.rounds()).hasSize(1);

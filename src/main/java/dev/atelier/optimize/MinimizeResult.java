@@ -11,4 +11,4 @@ import ai.djl.ndarray.NDArray;
  * @param iterations  accepted steps
  * @param stopReason  why the run ended
  */
-public record LbfgsResult(NDArray x, double value, int evaluations, int iterations, StopReason stopReason) {}
+public record MinimizeResult(NDArray x, double value, int evaluations, int iterations, StopReason stopReason) {}

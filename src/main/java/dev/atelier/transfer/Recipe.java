@@ -1,0 +1,50 @@
+package dev.atelier.transfer;
+
+import dev.atelier.network.Pooling;
+import dev.atelier.network.VggArchitecture;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A preset with the user's overrides; every override is optional ({@code null}: the preset's). Resolves to what
+ * a run needs: the loss, the schedule and the pooling, for the network the weights hold.
+ */
+public record Recipe(Preset preset, Double contentWeight, Double styleWeight, Double tvWeight,
+                     Map<String, Double> contentLayers, Map<String, Double> styleLayers, Pooling pooling,
+                     Schedule schedule, double strength) {
+
+    public static Recipe of(Preset preset) {
+        return new Recipe(preset, null, null, null, null, null, null, null, Strength.FULL);
+    }
+
+    public LossSpec lossSpec(VggArchitecture network) {
+        double content = contentWeight != null ? contentWeight : preset.contentWeight();
+        double style = (styleWeight != null ? styleWeight : preset.styleWeight()) * Strength.styleFactor(strength);
+        double tv = tvWeight != null ? tvWeight : preset.tvWeight();
+        return new LossSpec(scaled(contentLayers != null ? contentLayers : preset.contentLayers(), content, network),
+                preset.contentNormalization(),
+                scaled(styleLayers != null ? styleLayers : preset.styleLayers(), style, network),
+                preset.styleNormalization(), tv, preset.tvExponent());
+    }
+
+    public Schedule resolvedSchedule() {
+        return schedule != null ? schedule : preset.schedule();
+    }
+
+    public Pooling resolvedPooling() {
+        return pooling != null ? pooling : preset.pooling();
+    }
+
+    /** Relative layer weights normalised to sum 1, times the term's weight. */
+    private static Map<String, Double> scaled(Map<String, Double> relative, double weight, VggArchitecture network) {
+        double sum = relative.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : relative.entrySet()) {
+            if (!network.layerNames().contains(e.getKey())) {
+                throw new IllegalArgumentException("layer " + e.getKey() + " does not exist in " + network);
+            }
+            out.put(e.getKey(), sum == 0 ? 0 : e.getValue() / sum * weight);
+        }
+        return out;
+    }
+}
