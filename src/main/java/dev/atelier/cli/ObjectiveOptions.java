@@ -46,7 +46,7 @@ final class ObjectiveOptions {
 
     @Option(names = "--strength", paramLabel = "0..100", defaultValue = "100",
             description = "Style intensity, like Prisma's slider: 100 is the preset, every 33 points less divides the "
-                    + "style weight by 10, 0 keeps only content and smoothness (default: ${DEFAULT-VALUE}).")
+                    + "style and TV weights by 10, 0 keeps the photo (default: ${DEFAULT-VALUE}).")
     double strength;
 
     Preset preset() {
@@ -86,7 +86,7 @@ final class ObjectiveOptions {
         check("--style-weight", styleWeight);
         check("--tv-weight", tvWeight);
         try {
-            Strength.styleFactor(strength);
+            Strength.factor(strength);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--" + e.getMessage());
         }

@@ -45,6 +45,16 @@ public record JobSpec(BufferedImage content, List<BufferedImage> styles, List<Do
             throw new IllegalArgumentException(masks.size() + " masks for " + styles.size()
                     + " styles: give one mask per style");
         }
+        for (int i = 0; i < masks.size(); i++) {
+            BufferedImage m = masks.get(i);
+            double maskRatio = (double) m.getWidth() / m.getHeight();
+            double contentRatio = (double) content.getWidth() / content.getHeight();
+            if (m != NO_MASK && Math.abs(maskRatio / contentRatio - 1) > 0.02) {
+                throw new IllegalArgumentException("mask " + (i + 1) + " is " + m.getWidth() + "x" + m.getHeight()
+                        + " but the content is " + content.getWidth() + "x" + content.getHeight()
+                        + ": a mask must have the content's aspect ratio");
+            }
+        }
         if (styleScale != null && !(styleScale > 0 && styleScale <= 8)) {
             throw new IllegalArgumentException("the style scale must be > 0 and at most 8, got " + styleScale);
         }

@@ -19,8 +19,9 @@ public record Recipe(Preset preset, Double contentWeight, Double styleWeight, Do
 
     public LossSpec lossSpec(VggArchitecture network) {
         double content = contentWeight != null ? contentWeight : preset.contentWeight();
-        double style = (styleWeight != null ? styleWeight : preset.styleWeight()) * Strength.styleFactor(strength);
-        double tv = tvWeight != null ? tvWeight : preset.tvWeight();
+        double factor = Strength.factor(strength);
+        double style = (styleWeight != null ? styleWeight : preset.styleWeight()) * factor;
+        double tv = (tvWeight != null ? tvWeight : preset.tvWeight()) * factor;
         return new LossSpec(scaled(contentLayers != null ? contentLayers : preset.contentLayers(), content, network),
                 preset.contentNormalization(),
                 scaled(styleLayers != null ? styleLayers : preset.styleLayers(), style, network),
