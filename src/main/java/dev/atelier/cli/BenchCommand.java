@@ -2,6 +2,7 @@ package dev.atelier.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atelier.network.NativeAllocator;
 import dev.atelier.network.TensorEngine;
 import dev.atelier.transfer.EvaluationBenchmark;
 import dev.atelier.weights.VggWeights;
@@ -43,6 +44,7 @@ final class BenchCommand implements Callable<Integer> {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("size", size);
             o.put("threads", TensorEngine.threads());
+            o.put("allocator", NativeAllocator.name());
             o.put("seconds_per_evaluation", r.medianSeconds());
             o.put("min_seconds", r.minSeconds());
             o.put("evaluations", evaluations);
@@ -50,9 +52,10 @@ final class BenchCommand implements Callable<Integer> {
             o.put("rss_mb_at_end", r.rssAtEndMb());
             System.out.println(o);
         } else {
-            System.out.printf(Locale.ROOT, "%d×%d, %d threads: %.3f s per evaluation (median of %d; fastest %.3f s); "
-                            + "resident memory %.0f MB after warm-up, %.0f MB at the end%n",
-                    size, size, TensorEngine.threads(), r.medianSeconds(), evaluations, r.minSeconds(),
+            System.out.printf(Locale.ROOT, "%d×%d, %d threads, %s malloc: %.3f s per evaluation (median of %d; fastest "
+                            + "%.3f s); resident memory %.0f MB after warm-up, %.0f MB at the end%n",
+                    size, size, TensorEngine.threads(), NativeAllocator.name(), r.medianSeconds(), evaluations,
+                    r.minSeconds(),
                     r.rssAfterWarmUpMb(), r.rssAtEndMb());
         }
         return 0;
