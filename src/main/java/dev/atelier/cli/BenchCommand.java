@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Times one loss+gradient evaluation of the seed preset on random size×size images "
                 + "(median after two warm-up evaluations), like reference_nst.py evals.")
 final class BenchCommand implements Callable<Integer> {

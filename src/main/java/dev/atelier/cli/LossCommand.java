@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "loss", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "loss", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = false,
         description = "Prints the loss terms (seed preset unless told otherwise) and the L2 norm of the gradient at "
                 + "one image, like reference_nst.py check.")
 final class LossCommand implements Callable<Integer> {

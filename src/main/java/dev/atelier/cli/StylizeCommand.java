@@ -20,18 +20,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "stylize", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "stylize", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = "Repaints the content image in the style of the style image(s); the seed preset unless told otherwise.")
 final class StylizeCommand implements Callable<Integer> {
 
     @Option(names = "--content", paramLabel = "FILE", required = true, description = "The photo to repaint (JPEG, PNG, BMP, GIF).")
     Path content;
 
-    @Option(names = "--style", paramLabel = "FILE[,FILE...]", required = true, split = ",",
+    @Option(names = "--style", paramLabel = "FILE[,FILE...]", required = true, split = ",", hideParamSyntax = true,
             description = "The painting(s) whose style to use; repeat or separate with commas to blend several.")
     List<Path> styles;
 
-    @Option(names = "--style-blend-weights", paramLabel = "W,W...", split = ",",
+    @Option(names = "--style-blend-weights", paramLabel = "W,W...", split = ",", hideParamSyntax = true,
             description = "One weight per style, normalised to sum 1 (default: equal).")
     List<Double> blendWeights;
 
@@ -40,7 +40,7 @@ final class StylizeCommand implements Callable<Integer> {
                     + "the style is stretched to the output's exact size). Smaller F gives larger brush strokes.")
     Double styleScale;
 
-    @Option(names = "--mask", paramLabel = "FILE|none[,...]", split = ",",
+    @Option(names = "--mask", paramLabel = "FILE|none[,...]", split = ",", hideParamSyntax = true,
             description = "One mask per style: white where that style applies, black where not; edges are softened.")
     List<String> masks;
 
@@ -82,7 +82,7 @@ final class StylizeCommand implements Callable<Integer> {
     @Mixin
     ScheduleOptions schedule;
 
-    @Option(names = "--scales", paramLabel = "N,N...", split = ",",
+    @Option(names = "--scales", paramLabel = "N,N...", split = ",", hideParamSyntax = true,
             description = "Coarse-to-fine: paint at these longest sides first, each result upsampled to start the next; "
                     + "the last pass is --size.")
     List<Integer> scales;
