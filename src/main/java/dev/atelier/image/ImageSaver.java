@@ -1,19 +1,12 @@
 package dev.atelier.image;
 
+import dev.atelier.io.AtomicFile;
 import java.awt.image.BufferedImage;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -51,65 +44,18 @@ public final class ImageSaver {
 
     static void save(BufferedImage image, Path file, Encoder encoder) {
         OutputFormat format = OutputFormat.forPath(file);
-        Path target = file.toAbsolutePath().normalize();
-        Path directory = target.getParent();
         String prefix = "Cannot write image " + file + ": ";
-        if (directory == null) {
-            throw new ImageException(prefix + "not a file path");
-        }
-        if (!Files.exists(directory)) {
-            throw new ImageException(prefix + "directory " + directory + " does not exist");
-        }
-        if (!Files.isDirectory(directory)) {
-            throw new ImageException(prefix + directory + " is not a directory");
-        }
-        if (Files.isDirectory(target)) {
-            throw new ImageException(prefix + "is a directory");
-        }
-        if (!Files.isWritable(directory)) {
-            throw new ImageException(prefix + "directory " + directory + " is not writable");
+        String problem = AtomicFile.whyNotWritable(file);
+        if (problem != null) {
+            throw new ImageException(prefix + problem);
         }
         BufferedImage rgb = RgbConverter.toRgb(image);
-
-        Path temp = null;
-        boolean moved = false;
         try {
-            temp = createTempFile(directory, target.getFileName().toString());
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                encoder.encode(rgb, format, out);
-                out.flush();
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
+            AtomicFile.write(file, out -> encoder.encode(rgb, format, out));
         } catch (AccessDeniedException e) {
             throw new ImageException(prefix + "permission denied (" + ImageLoader.detail(e) + ")", e);
         } catch (IOException | RuntimeException e) {
             throw new ImageException(prefix + ImageLoader.detail(e), e);
-        } finally {
-            if (!moved && temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // nothing more can be done; the original failure is what the caller needs to see
-                }
-            }
-        }
-    }
-
-    /** A new empty hidden file next to the target, e.g. {@code .out.png.5f3a9c1e.tmp}. */
-    private static Path createTempFile(Path directory, String targetName) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-            Path temp = directory.resolve("." + targetName + "." + suffix + ".tmp");
-            try {
-                return Files.createFile(temp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
         }
     }
 

@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import dev.atelier.loss.LossTerm;
 import dev.atelier.network.VggNetwork;
 import dev.atelier.optimize.Objective;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,53 +55,64 @@ public final class StyleTransferObjective implements Objective {
     public Evaluation evaluate(NDArray x) {
         // Everything this evaluation makes lives in this scope; only the gradient leaves it.
         try (NDManager scope = x.getManager().newSubManager()) {
+            NDArray image = leaf(x, scope);
             // A fresh leaf each time: PyTorch accumulates gradients into a leaf that is reused.
-            NDArray image = x.toType(DataType.FLOAT32, true);
-            image.attach(scope);
-            image = image.reshape(1, 3, height, width);
             image.setRequiresGradient(true);
-            Map<String, Double> values = new HashMap<>();
             NDArray gradient;
-            double total;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                Map<String, NDArray> features = network.features(image, layers);
-                NDArray sum = null;
-                List<NDArray> parts = new java.util.ArrayList<>();
-                for (LossTerm term : terms) {
-                    NDArray value = term.compute(image, features);
-                    parts.add(value);
-                    sum = sum == null ? value : sum.add(value);
-                }
-                collector.backward(sum);
-                total = sum.getFloat();
-                for (int i = 0; i < terms.size(); i++) {
-                    values.merge(terms.get(i).name(), (double) parts.get(i).getFloat(), Double::sum);
-                }
+                Terms terms = terms(image);
+                collector.backward(terms.sum);
+                lastValues = terms.values();
                 gradient = image.getGradient().toType(DataType.FLOAT64, true).reshape(x.getShape());
             }
             gradient.attach(x.getManager());
-            lastValues = new LossValues(total, values.getOrDefault("content", 0.0), values.getOrDefault("style", 0.0),
-                    values.getOrDefault("tv", 0.0));
-            return new Evaluation(total, gradient);
+            return new Evaluation(lastValues.total(), gradient);
         }
     }
 
     /** The loss terms at {@code x} without a gradient. */
     public LossValues values(NDArray x) {
         try (NDManager scope = x.getManager().newSubManager()) {
-            NDArray image = x.toType(DataType.FLOAT32, true);
-            image.attach(scope);
-            image = image.reshape(1, 3, height, width);
-            Map<String, NDArray> features = network.features(image, layers);
-            Map<String, Double> values = new HashMap<>();
-            double total = 0;
-            for (LossTerm term : terms) {
-                double v = term.compute(image, features).getFloat();
-                values.merge(term.name(), v, Double::sum);
-                total += v;
+            return terms(leaf(x, scope)).values();
+        }
+    }
+
+    /** The network's float32 input for the optimiser's point {@code x}, in {@code scope}. */
+    private NDArray leaf(NDArray x, NDManager scope) {
+        NDArray image = x.toType(DataType.FLOAT32, true);
+        image.attach(scope);
+        return image.reshape(1, 3, height, width);
+    }
+
+    private Terms terms(NDArray image) {
+        Map<String, NDArray> features = network.features(image, layers);
+        List<NDArray> parts = new ArrayList<>();
+        NDArray sum = null;
+        for (LossTerm term : terms) {
+            NDArray value = term.compute(image, features);
+            parts.add(value);
+            sum = sum == null ? value : sum.add(value);
+        }
+        return new Terms(parts, sum);
+    }
+
+    /** Each term's scalar and their sum, in the order of {@link #terms}. */
+    private final class Terms {
+        final List<NDArray> parts;
+        final NDArray sum;
+
+        Terms(List<NDArray> parts, NDArray sum) {
+            this.parts = parts;
+            this.sum = sum;
+        }
+
+        LossValues values() {
+            Map<String, Double> byName = new HashMap<>();
+            for (int i = 0; i < parts.size(); i++) {
+                byName.merge(terms.get(i).name(), (double) parts.get(i).getFloat(), Double::sum);
             }
-            return new LossValues(total, values.getOrDefault("content", 0.0), values.getOrDefault("style", 0.0),
-                    values.getOrDefault("tv", 0.0));
+            return new LossValues(sum.getFloat(), byName.getOrDefault("content", 0.0),
+                    byName.getOrDefault("style", 0.0), byName.getOrDefault("tv", 0.0));
         }
     }
 }
