@@ -18,12 +18,28 @@ final class EngineOptions {
             description = "CPU threads for the tensor engine (default: all cores).")
     int threads;
 
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
+            description = "Where tensors live: a GPU when the engine sees one, else the CPU (default: ${DEFAULT-VALUE}).")
+    String device;
+
     /** Sets up the engine and reads the weights; call before anything touches the engine. */
     VggWeights start() {
         if (threads < 0 || threads > 1024) {
             throw new UsageException("--threads must be between 1 and 1024 (or 0 for all cores), got " + threads);
         }
         TensorEngine.configure(threads);
+        try {
+            TensorEngine.device(device);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!device.equalsIgnoreCase("auto")) {
+            try {
+                TensorEngine.device();
+            } catch (IllegalStateException e) {
+                throw new UserException(e.getMessage());
+            }
+        }
         return KerasH5Reader.read(weights);
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.atelier.image.CaffeImage;
 import dev.atelier.network.Pooling;
+import dev.atelier.network.TensorEngine;
 import dev.atelier.network.VggNetwork;
 import dev.atelier.weights.VggWeights;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ public final class EvaluationBenchmark {
     private EvaluationBenchmark() {}
 
     public static Result run(VggWeights weights, int size, int evaluations, long seed) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = TensorEngine.newManager()) {
             manager.getEngine().setRandomSeed((int) seed);
             VggNetwork network = new VggNetwork(weights, manager, Pooling.MAX);
             Shape hwc = new Shape((long) size * size * 3);

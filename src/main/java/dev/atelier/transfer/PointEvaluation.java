@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.atelier.image.CaffeImage;
 import dev.atelier.network.Pooling;
+import dev.atelier.network.TensorEngine;
 import dev.atelier.network.VggNetwork;
 import dev.atelier.optimize.Objective;
 import dev.atelier.weights.VggWeights;
@@ -17,7 +18,7 @@ public final class PointEvaluation {
 
     public static Result at(VggWeights weights, Pooling pooling, LossSpec spec, CaffeImage content, CaffeImage style,
                             CaffeImage image) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = TensorEngine.newManager()) {
             VggNetwork network = new VggNetwork(weights, manager, pooling);
             StyleTransferObjective objective = ObjectiveBuilder.build(network, manager, spec, content, style);
             NDArray x = Tensors.fromHwc(manager, image.toDoubles(), image.height(), image.width()).reshape(-1);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.atelier.image.CaffeImage;
 import dev.atelier.network.Pooling;
+import dev.atelier.network.TensorEngine;
 import dev.atelier.network.VggNetwork;
 import dev.atelier.optimize.Adam;
 import dev.atelier.optimize.Iterate;
@@ -59,7 +60,7 @@ public final class Stylizer {
                       ProgressListener listener, BooleanSupplier cancelRequested) {
         int h = content.height();
         int w = content.width();
-        try (NDManager run = NDManager.newBaseManager()) {
+        try (NDManager run = TensorEngine.newManager()) {
             VggNetwork network = new VggNetwork(weights, run, pooling);
             StyleTransferObjective objective = ObjectiveBuilder.build(network, run, spec, content, styles);
             NDArray x0 = Tensors.fromHwc(run, init.pixels(content), h, w).reshape(-1);
