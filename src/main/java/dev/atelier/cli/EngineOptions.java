@@ -1,7 +1,7 @@
 package dev.atelier.cli;
 
 import dev.atelier.network.TensorEngine;
-import dev.atelier.weights.KerasH5Reader;
+import dev.atelier.network.VggArchitecture;
 import dev.atelier.weights.VggWeights;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -9,10 +9,20 @@ import picocli.CommandLine.Option;
 /** Options shared by every command that runs the network. */
 final class EngineOptions {
 
-    @Option(names = "--weights", paramLabel = "FILE", required = true,
-            description = "VGG16 or VGG19 weights in Keras' notop HDF5 layout, e.g. "
-                    + "vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5.")
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "A VGG16 or VGG19 weights file: Keras HDF5, PyTorch .pth or safetensors, recognised by "
+                    + "content. Wins over --model (if both are given, the file must hold --model's network).")
     Path weights;
+
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "A known model, downloaded into the cache on first use: vgg16-keras (default), vgg19-keras, "
+                    + "vgg16-torchvision, vgg19-torchvision, or random (untrained, offline). See 'atelier weights list'.")
+    String model;
+
+    @Option(names = "--mirror", paramLabel = "URL",
+            description = "Download from this server instead of the published hosts (same paths); "
+                    + "default: $ATELIER_WEIGHTS_MIRROR.")
+    String mirror;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "CPU threads for the tensor engine (default: all cores).")
@@ -21,6 +31,15 @@ final class EngineOptions {
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
             description = "Where tensors live: a GPU when the engine sees one, else the CPU (default: ${DEFAULT-VALUE}).")
     String device;
+
+    /** Whose Keras model is used when neither --weights nor --model is given. */
+    private VggArchitecture defaultNetwork = VggArchitecture.VGG16;
+
+    /** As {@link #start()}; without --weights or --model, the default model is the Keras one of {@code network}. */
+    VggWeights start(VggArchitecture network) {
+        defaultNetwork = network;
+        return start();
+    }
 
     /** Sets up the engine and reads the weights; call before anything touches the engine. */
     VggWeights start() {
@@ -40,6 +59,6 @@ final class EngineOptions {
                 throw new UserException(e.getMessage());
             }
         }
-        return KerasH5Reader.read(weights);
+        return WeightsSelection.load(weights, model, mirror, defaultNetwork);
     }
 }

@@ -50,11 +50,11 @@ final class LossCommand implements Callable<Integer> {
         CaffeImage contentImage = Inputs.content(ImageLoader.read(content), size == null ? 0 : size);
         CaffeImage styleImage = Inputs.atSizeOf(ImageLoader.read(style), contentImage);
         CaffeImage at = image == null ? contentImage : Inputs.atSizeOf(ImageLoader.read(image), contentImage);
-        VggWeights vgg = engine.start();
+        VggWeights vgg = engine.start(objective.network());
         objective.checkNetwork(vgg.architecture());
         Recipe recipe = objective.recipe(vgg.architecture(), null);
         PointEvaluation.Result r = PointEvaluation.at(vgg, recipe.resolvedPooling(),
-                recipe.lossSpec(vgg.architecture()), contentImage, styleImage, at);
+                recipe.lossSpec(vgg.architecture(), vgg.inputConvention()), contentImage, styleImage, at);
         LossValues v = r.loss();
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();

@@ -119,7 +119,7 @@ final class StylizeCommand implements Callable<Integer> {
         List<BufferedImage> styleImages = styles.stream().map(ImageLoader::read).toList();
         List<BufferedImage> maskImages = maskImages();
         JobSpec.InitChoice start = initChoice();
-        VggWeights vgg = engine.start();
+        VggWeights vgg = engine.start(objective.network());
         objective.checkNetwork(vgg.architecture());
         Recipe recipe = objective.recipe(vgg.architecture(), plan);
         JobSpec spec;
@@ -133,25 +133,27 @@ final class StylizeCommand implements Callable<Integer> {
 
         ProgressBar bar = new ProgressBar(System.err, System.console() != null);
         RunReport history = new RunReport();
-        IntermediateOutputs intermediates = new IntermediateOutputs(output, saveEvery, animation);
         if (!quiet) {
             System.err.printf(Locale.ROOT, "atelier: %s on %s, passes %s, %s%n", preset.name(), vgg.architecture(),
                     StylizeJob.passes(spec), describe(plan));
         }
         StylizeJob.Result result;
-        try {
-            result = new StylizeJob(vgg).run(spec, p -> {
-                history.accept(p);
-                intermediates.accept(p);
-                if (!quiet) {
-                    bar.accept(p);
-                }
-                return true;
-            }, () -> false);
-        } finally {
-            bar.finish();
+        try (IntermediateOutputs intermediates = new IntermediateOutputs(output, saveEvery, animation,
+                StylizeJob.outputSize(spec))) {
+            try {
+                result = new StylizeJob(vgg).run(spec, p -> {
+                    history.accept(p);
+                    intermediates.accept(p);
+                    if (!quiet) {
+                        bar.accept(p);
+                    }
+                    return true;
+                }, () -> false);
+            } finally {
+                bar.finish();
+            }
+            intermediates.finish();
         }
-        intermediates.finish();
         ImageSaver.save(result.image(), output);
         if (report != null) {
             Reports.write(report, history, result);

@@ -7,6 +7,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import dev.atelier.weights.ConvWeights;
+import dev.atelier.weights.InputConvention;
 import dev.atelier.weights.VggWeights;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,9 @@ public final class VggNetwork {
     private final List<String> layerNames;
     private final Map<String, NDArray[]> parameters = new HashMap<>();
     private final Pooling pooling;
+    private final InputConvention input;
+    /** Per-channel scale and offset that take a Caffe-space image to the weights' own input; null for Caffe. */
+    private final NDArray[] inputAffine;
 
     public VggNetwork(VggWeights weights, NDManager manager, Pooling pooling) {
         this.architecture = weights.architecture();
@@ -39,6 +43,10 @@ public final class VggNetwork {
             NDArray bias = manager.create(layer.bias());
             parameters.put(layer.name(), new NDArray[] {kernel, bias});
         }
+        this.input = weights.inputConvention();
+        this.inputAffine = input.isCaffe() ? null : new NDArray[] {
+            manager.create(input.channelScale(), new Shape(1, 3, 1, 1)),
+            manager.create(input.channelOffset(), new Shape(1, 3, 1, 1))};
     }
 
     public VggArchitecture architecture() {
@@ -66,7 +74,7 @@ public final class VggNetwork {
             }
         }
         Map<String, NDArray> out = new HashMap<>();
-        NDArray h = image;
+        NDArray h = toWeightsInput(image);
         for (String name : layerNames) {
             if (out.size() == wanted.size()) {
                 break;
@@ -83,5 +91,14 @@ public final class VggNetwork {
             }
         }
         return out;
+    }
+
+    /** The image in the convention the weights were trained with; differentiable, so gradients stay in Caffe space. */
+    private NDArray toWeightsInput(NDArray image) {
+        if (inputAffine == null) {
+            return image;
+        }
+        NDArray channels = input.reversesChannels() ? image.flip(1) : image;
+        return channels.mul(inputAffine[0]).add(inputAffine[1]);
     }
 }

@@ -1,5 +1,8 @@
 package dev.atelier.transfer;
 
+import dev.atelier.image.color.ColorMatchMethod;
+import dev.atelier.image.color.ColorMatching;
+import dev.atelier.image.color.ColorPreservation;
 import java.awt.image.BufferedImage;
 
 /** The colour steps of a job (Gatys et al. 2016, "Preserving Color in Neural Artistic Style Transfer"). */
@@ -8,18 +11,18 @@ final class ColorHandling {
     private ColorHandling() {}
 
     static BufferedImage luminance(BufferedImage image) {
-        throw new UnsupportedOperationException("not wired yet");
+        return ColorPreservation.luminanceImage(image);
     }
 
     static BufferedImage matchLuminance(BufferedImage style, BufferedImage content) {
-        throw new UnsupportedOperationException("not wired yet");
+        return ColorPreservation.matchLuminance(style, content);
     }
 
     static BufferedImage recombine(BufferedImage stylized, BufferedImage content) {
-        throw new UnsupportedOperationException("not wired yet");
+        return ColorPreservation.recombine(stylized, content);
     }
 
     static BufferedImage matchColors(BufferedImage style, BufferedImage content, JobSpec.ColorMatch mode) {
-        throw new UnsupportedOperationException("not wired yet");
+        return ColorMatching.matchColors(style, content, ColorMatchMethod.valueOf(mode.name()));
     }
 }

@@ -2,6 +2,7 @@ package dev.atelier.transfer;
 
 import dev.atelier.network.Pooling;
 import dev.atelier.network.VggArchitecture;
+import dev.atelier.weights.InputConvention;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,11 +18,22 @@ public record Recipe(Preset preset, Double contentWeight, Double styleWeight, Do
         return new Recipe(preset, null, null, null, null, null, null, null, Strength.FULL);
     }
 
+    /** The loss for Keras/Caffe-convention weights of {@code network}. */
     public LossSpec lossSpec(VggArchitecture network) {
-        double content = contentWeight != null ? contentWeight : preset.contentWeight();
+        return lossSpec(network, InputConvention.CAFFE_BGR);
+    }
+
+    /**
+     * The loss for weights of {@code network} taking input in {@code convention}: the term weights (the preset's
+     * or the user's alike) are scaled so that every family keeps the preset's balance of content, style and TV.
+     */
+    public LossSpec lossSpec(VggArchitecture network, InputConvention convention) {
         double factor = Strength.factor(strength);
-        double style = (styleWeight != null ? styleWeight : preset.styleWeight()) * factor;
-        double tv = (tvWeight != null ? tvWeight : preset.tvWeight()) * factor;
+        double content = (contentWeight != null ? contentWeight : preset.contentWeight())
+                * convention.contentWeightScale();
+        double style = (styleWeight != null ? styleWeight : preset.styleWeight()) * factor
+                * convention.styleWeightScale();
+        double tv = (tvWeight != null ? tvWeight : preset.tvWeight()) * factor * convention.tvWeightScale();
         return new LossSpec(scaled(contentLayers != null ? contentLayers : preset.contentLayers(), content, network),
                 preset.contentNormalization(),
                 scaled(styleLayers != null ? styleLayers : preset.styleLayers(), style, network),

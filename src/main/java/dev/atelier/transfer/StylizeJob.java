@@ -3,6 +3,7 @@ package dev.atelier.transfer;
 import dev.atelier.image.CaffeImage;
 import dev.atelier.image.CaffePreprocessing;
 import dev.atelier.image.ImageResizer;
+import dev.atelier.image.ImageSize;
 import dev.atelier.optimize.StopReason;
 import dev.atelier.weights.VggWeights;
 import java.awt.image.BufferedImage;
@@ -40,6 +41,12 @@ public final class StylizeJob {
         return out;
     }
 
+    /** The size of the output picture. */
+    public static ImageSize outputSize(JobSpec spec) {
+        List<Integer> p = passes(spec);
+        return new ImageSize(spec.content().getWidth(), spec.content().getHeight()).withLongestSide(p.get(p.size() - 1));
+    }
+
     public Result run(JobSpec spec, ProgressListener listener, BooleanSupplier cancelRequested) {
         BufferedImage content = spec.content();
         List<BufferedImage> styles = spec.styles();
@@ -54,7 +61,7 @@ public final class StylizeJob {
             styles = styles.stream().map(s -> ColorHandling.matchLuminance(ColorHandling.luminance(s),
                     contentLuminance)).toList();
         }
-        LossSpec loss = spec.recipe().lossSpec(weights.architecture());
+        LossSpec loss = spec.recipe().lossSpec(weights.architecture(), weights.inputConvention());
         Stylizer stylizer = new Stylizer(weights, spec.recipe().resolvedPooling());
         Schedule last = spec.recipe().resolvedSchedule();
         List<Integer> passes = passes(spec);

@@ -27,6 +27,7 @@ public final class KerasH5Reader {
         if (!Files.isRegularFile(file)) {
             throw new WeightsException(where + " is not a regular file");
         }
+        Hdf5Completeness.check(file, where);
         try (HdfFile hdf = new HdfFile(file)) {
             List<ConvWeights> layers = new ArrayList<>();
             for (String layerName : stringArray(hdf.getAttribute("layer_names"), where, "root attribute 'layer_names'")) {

@@ -4,13 +4,23 @@ import dev.atelier.network.VggArchitecture;
 import java.util.List;
 
 /**
- * The convolution parameters of a VGG feature stack, in network order, with the architecture they form.
- * Channel counts are whatever the file holds; only the block structure identifies the architecture.
+ * The convolution parameters of a VGG feature stack, in network order, with the architecture they form and the
+ * input convention they were trained with. Channel counts are whatever the file holds; only the block structure
+ * identifies the architecture.
  */
-public record VggWeights(VggArchitecture architecture, List<ConvWeights> layers, String source) {
+public record VggWeights(VggArchitecture architecture, List<ConvWeights> layers, String source,
+                         InputConvention inputConvention) {
 
     public VggWeights {
         layers = List.copyOf(layers);
+        if (inputConvention == null) {
+            throw new IllegalArgumentException("no input convention for " + source);
+        }
+    }
+
+    /** Weights that take Caffe-space input (Keras' files and anything converted from Caffe). */
+    public VggWeights(VggArchitecture architecture, List<ConvWeights> layers, String source) {
+        this(architecture, layers, source, InputConvention.CAFFE_BGR);
     }
 
     public ConvWeights layer(String name) {

@@ -92,4 +92,20 @@ class ArtistOptionsCliTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(out).exists();
     }
+
+    @Test
+    void saveEveryAndAnimationWriteTheProgression() throws IOException {
+        Path gif = tmp.resolve("progress.gif");
+        CliRun run = stylize("--iterations", "4", "--save-every", "2", "--animation", gif.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(tmp.resolve("out_0002.png")).exists();
+        assertThat(tmp.resolve("out_0004.png")).exists();
+        assertThat(tmp.resolve("out_0001.png")).doesNotExist();
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(4);
+            assertThat(reader.getWidth(0)).isEqualTo(32);
+        }
+    }
 }

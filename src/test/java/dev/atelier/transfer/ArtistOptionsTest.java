@@ -10,6 +10,7 @@ import dev.atelier.SharedFiles;
 import dev.atelier.image.CaffeImage;
 import dev.atelier.image.CaffePreprocessing;
 import dev.atelier.image.ImageLoader;
+import dev.atelier.image.color.ColorStatistics;
 import dev.atelier.loss.Gram;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.VggArchitecture;
@@ -262,5 +263,59 @@ class ArtistOptionsTest {
                 .hasMessageContaining("unknown layer 'block3_conv4'");
         assertThatThrownBy(() -> LayerWeights.parse("conv1_1:-2", VggArchitecture.VGG16)).hasMessageContaining(">= 0");
         assertThat(LayerWeights.parse("conv3_4", VggArchitecture.VGG19)).containsKey("block3_conv4");
+    }
+
+    @Test
+    void preserveColorsKeepsThePhotosChroma() {
+        JobSpec spec = new JobSpec(photo, List.of(starry), List.of(), List.of(), null, 48, List.of(), 1,
+                JobSpec.InitChoice.random(0), new JobSpec.ColorMode(true, JobSpec.ColorMatch.NONE),
+                seed(new Schedule(2, 8, true, 10), 100));
+        BufferedImage out = run(spec).image();
+        BufferedImage reference = dev.atelier.image.ImageResizer.resize(photo, out.getWidth(), out.getHeight());
+        double uDiff = 0;
+        double vDiff = 0;
+        double yDiff = 0;
+        int n = out.getWidth() * out.getHeight();
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                double[] a = yuv(out.getRGB(x, y));
+                double[] b = yuv(reference.getRGB(x, y));
+                yDiff += Math.abs(a[0] - b[0]) / n;
+                uDiff += Math.abs(a[1] - b[1]) / n;
+                vDiff += Math.abs(a[2] - b[2]) / n;
+            }
+        }
+        // Chroma stays (up to rounding and clipping) while the luminance was repainted.
+        assertThat(uDiff).isLessThan(2.0);
+        assertThat(vDiff).isLessThan(2.0);
+        assertThat(yDiff).isGreaterThan(5 * Math.max(uDiff, vDiff));
+    }
+
+    private static double[] yuv(int rgb) {
+        double r = (rgb >> 16) & 0xff;
+        double g = (rgb >> 8) & 0xff;
+        double b = rgb & 0xff;
+        double y = 0.299 * r + 0.587 * g + 0.114 * b;
+        return new double[] {y, 0.492 * (b - y), 0.877 * (r - y)};
+    }
+
+    @Test
+    void matchColorsRecoloursTheStyleBeforePainting() {
+        // Starting from the (recoloured) style with a tiny budget, the output keeps that start's colours.
+        JobSpec.InitChoice fromStyle = new JobSpec.InitChoice(JobSpec.InitChoice.Kind.STYLE, 0, 0, null);
+        Recipe brief = seed(new Schedule(1, 2, false, 10), 100);
+        double[] photoMean = ColorStatistics.of(photo).mean();
+        double[] starryMean = ColorStatistics.of(starry).mean();
+        double[] matched = ColorStatistics.of(run(new JobSpec(photo, List.of(starry), List.of(), List.of(), null, 32,
+                List.of(), 1, fromStyle, new JobSpec.ColorMode(false, JobSpec.ColorMatch.PCA), brief)).image()).mean();
+        double[] plain = ColorStatistics.of(run(new JobSpec(photo, List.of(starry), List.of(), List.of(), null, 32,
+                List.of(), 1, fromStyle, JobSpec.ColorMode.NONE, brief)).image()).mean();
+        assertThat(distance(photoMean, starryMean)).isGreaterThan(20);
+        assertThat(distance(matched, photoMean)).isLessThan(distance(photoMean, starryMean) / 4);
+        assertThat(distance(plain, starryMean)).isLessThan(distance(photoMean, starryMean) / 4);
+    }
+
+    private static double distance(double[] a, double[] b) {
+        return Math.sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
     }
 }

@@ -1,0 +1,213 @@
+package dev.atelier.weights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atelier.cli.Main;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The weights options and the {@code weights} command, in-process, with the cache in a temporary directory and the
+ * mirror on a closed port of 127.0.0.1 (the system properties stand in for ATELIER_HOME and ATELIER_WEIGHTS_MIRROR).
+ */
+class WeightsCliTest {
+
+    private static final String VGG16_KERAS_PATH =
+            "/tensorflow/keras-applications/vgg16/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5";
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path files;
+
+    private String closedMirror;
+    private Path content;
+    private Path style;
+
+    @BeforeEach
+    void isolate() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedMirror = "http://127.0.0.1:" + socket.getLocalPort();
+        }
+        System.setProperty(CacheDirectory.PROPERTY, home.toString());
+        System.setProperty(WeightsMirror.PROPERTY, closedMirror);
+        content = image("content.png", 1);
+        style = image("style.png", 2);
+    }
+
+    @AfterEach
+    void restore() {
+        System.clearProperty(CacheDirectory.PROPERTY);
+        System.clearProperty(WeightsMirror.PROPERTY);
+    }
+
+    @Test
+    void stylizeWithNoWeightsOfflineFailsFastNamingTheUrlTheCacheAndTheWaysOut() {
+        long start = System.nanoTime();
+        Run r = run("stylize", "--content", content.toString(), "--style", style.toString(), "--output",
+                files.resolve("out.png").toString(), "--size", "32", "--quiet");
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(seconds).isLessThan(5);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err).contains(closedMirror + VGG16_KERAS_PATH)
+                .contains(home.resolve("weights").resolve("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5").toString())
+                .contains("atelier weights import FILE").contains("--weights FILE")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(files.resolve("out.png")).doesNotExist();
+        assertThat(cached()).isEmpty();
+    }
+
+    @Test
+    void listShowsEveryKnownModelWithItsChecksumSizeAndSource() throws IOException {
+        Run r = run("weights", "list");
+        assertThat(r.exit).isZero();
+        assertThat(r.out).contains("vgg16-keras", "vgg19-keras", "vgg16-torchvision", "vgg19-torchvision", "random",
+                "MD5 6d6bbae143d832006294945121d1f1fc", "MD5 253f8cb515780f3b799900260a226db6", "58,889,256 bytes",
+                "80,134,624 bytes", "SHA-256 397923af… (first 8 hex digits", "SHA-256 dcbb9e9d…",
+                "https://storage.googleapis.com" + VGG16_KERAS_PATH, "https://download.pytorch.org/models/vgg19-dcbb9e9d.pth",
+                "cache: " + home.resolve("weights"));
+
+        JsonNode json = new ObjectMapper().readTree(run("weights", "list", "--json").out);
+        assertThat(json.get("models")).hasSize(5);
+        assertThat(json.get("models").get(2).get("checksum").get("prefix_only").asBoolean()).isTrue();
+        assertThat(json.get("models").get(0).get("cached").asBoolean()).isFalse();
+    }
+
+    @Test
+    void pathAndVerifySayWhatIsNotCached() {
+        Run path = run("weights", "path", "vgg16-keras");
+        assertThat(path.exit).isEqualTo(1);
+        assertThat(path.errLines()).singleElement().asString().contains("not in the cache")
+                .contains(home.resolve("weights").toString());
+        Run all = run("weights", "verify");
+        assertThat(all.exit).isZero();
+        assertThat(all.out).contains("no known model is in the cache");
+        Run one = run("weights", "verify", "vgg19-keras");
+        assertThat(one.exit).isEqualTo(1);
+        assertThat(one.out).contains("vgg19-keras: not in the cache");
+    }
+
+    @Test
+    void downloadFromAMirrorServingTheWrongFileCachesNothing() throws IOException {
+        try (TestWeightsServer server = new TestWeightsServer(Files.readAllBytes(WeightsFixtures.KERAS_H5))) {
+            Run r = run("weights", "download", "vgg16-keras", "--mirror", server.base());
+            assertThat(r.exit).isEqualTo(1);
+            assertThat(r.err).contains("cannot download vgg16-keras: " + server.base() + VGG16_KERAS_PATH)
+                    .contains("58889256").contains("nothing was cached")
+                    .contains("atelier weights import FILE --as vgg16-keras");
+            assertThat(r.errLines().stream().filter(l -> l.startsWith("atelier: cannot"))).hasSize(1);
+        }
+        assertThat(cached()).isEmpty();
+    }
+
+    @Test
+    void importChecksTheFileIsAKnownModel() {
+        Run unknown = run("weights", "import", WeightsFixtures.KERAS_H5.toString());
+        assertThat(unknown.exit).isEqualTo(1);
+        assertThat(unknown.err).contains("is none of the known models").contains("--weights FILE");
+        Run named = run("weights", "import", WeightsFixtures.KERAS_H5.toString(), "--as", "vgg16-keras");
+        assertThat(named.exit).isEqualTo(1);
+        assertThat(named.errLines()).singleElement().asString().contains("is not vgg16-keras")
+                .contains("nothing was cached");
+        assertThat(cached()).isEmpty();
+    }
+
+    @Test
+    void aFileThatDoesNotHoldTheModelsNetworkIsRefused() {
+        Run r = run("loss", "--content", content.toString(), "--style", style.toString(),
+                "--weights", WeightsFixtures.VGG19_LEGACY_PTH.toString(), "--model", "vgg16-torchvision");
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.errLines()).singleElement().asString().contains("holds VGG19, but --model vgg16-torchvision is VGG16");
+    }
+
+    @Test
+    void anUnknownModelIsAUsageError() {
+        Run r = run("bench", "--model", "vgg17");
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.err).contains("--model: unknown model 'vgg17'").contains("vgg16-keras").contains("random");
+    }
+
+    @Test
+    void lossRunsOnATorchvisionFile() {
+        Run r = run("loss", "--content", content.toString(), "--style", style.toString(),
+                "--weights", WeightsFixtures.ZIP_PTH.toString(), "--threads", "1", "--json");
+        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.out).contains("\"loss\":");
+    }
+
+    @Test
+    void randomWeightsWorkOfflineWithAWarning() {
+        Run r = run("loss", "--content", content.toString(), "--style", style.toString(), "--model", "random",
+                "--threads", "1", "--json");
+        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.errLines()).singleElement().asString().contains("warning").contains("far weaker");
+        assertThat(r.out).contains("\"loss\":");
+    }
+
+    private List<String> cached() {
+        Path dir = home.resolve("weights");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")).toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Path image(String name, long seed) throws IOException {
+        BufferedImage img = new BufferedImage(40, 32, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                img.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        Path file = files.resolve(name);
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    private record Run(int exit, String out, String err) {
+        List<String> errLines() {
+            return Arrays.stream(err.split("\\R")).filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}
