@@ -66,21 +66,57 @@ public final class AtomicFile {
         if (problem != null) {
             throw new IOException(problem);
         }
-        Path target = file.toAbsolutePath().normalize();
-        Path temp = createTempFile(target.getParent(), target.getFileName().toString());
-        boolean moved = false;
+        Pending pending = Pending.createFor(file.toAbsolutePath().normalize());
+        boolean committed = false;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(pending.path(), StandardOpenOption.WRITE);
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(new NonClosing(out)); // encoders that close their stream must not close ours
                 out.flush();
                 channel.force(true);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
+            pending.commit();
+            committed = true;
         } finally {
-            if (!moved) {
+            if (!committed) {
+                pending.discard();
+            }
+        }
+    }
+
+    /**
+     * A file being written over time (an animation, frame by frame): a hidden temporary file beside the target
+     * that {@link #commit} renames over it, or {@link #discard} removes.
+     */
+    public static final class Pending {
+        private final Path target;
+        private final Path temp;
+
+        private Pending(Path target, Path temp) {
+            this.target = target;
+            this.temp = temp;
+        }
+
+        /** Creates the temporary file, e.g. {@code .out.gif.5f3a9c1e.tmp}; {@code target} must be absolute. */
+        public static Pending createFor(Path target) throws IOException {
+            return new Pending(target, createTempFile(target.getParent(), target.getFileName().toString()));
+        }
+
+        public Path path() {
+            return temp;
+        }
+
+        /** Moves the temporary file over the target ({@code ATOMIC_MOVE, REPLACE_EXISTING}). */
+        public void commit() throws IOException {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        /** Deletes the temporary file if it is still there; never throws. */
+        public void discard() {
+            try {
                 Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // nothing more can be done; the failure that led here is what the caller needs to see
             }
         }
     }

@@ -60,7 +60,7 @@ public final class GifAnimationWriter implements AutoCloseable {
     private final Path file;
     private final int frameDelay;
     private final int lastFrameDelay;
-    private final AtomicTempFile temp;
+    private final AtomicFile.Pending temp;
     private final RandomAccessFile raf;
     private final ImageOutputStream stream;
     private final ImageWriter writer;
@@ -69,7 +69,7 @@ public final class GifAnimationWriter implements AutoCloseable {
     private int framesWritten;
     private boolean open = true;
 
-    private GifAnimationWriter(Path file, int frameDelay, int lastFrameDelay, ImageSize size, AtomicTempFile temp,
+    private GifAnimationWriter(Path file, int frameDelay, int lastFrameDelay, ImageSize size, AtomicFile.Pending temp,
             RandomAccessFile raf, ImageOutputStream stream, ImageWriter writer) {
         this.file = file;
         this.frameDelay = frameDelay;
@@ -116,11 +116,11 @@ public final class GifAnimationWriter implements AutoCloseable {
             throw new ImageException(prefix + problem);
         }
         Path target = file.toAbsolutePath().normalize();
-        AtomicTempFile temp = null;
+        AtomicFile.Pending temp = null;
         RandomAccessFile raf = null;
         ImageWriter writer = null;
         try {
-            temp = AtomicTempFile.createFor(target);
+            temp = AtomicFile.Pending.createFor(target);
             raf = new RandomAccessFile(temp.path().toFile(), "rw");
             ImageOutputStream stream = opener.open(raf);
             writer = gifWriter();
