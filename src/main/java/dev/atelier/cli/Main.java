@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Neural style transfer: repaints a photo in the style of a painting.",
         subcommands = {StylizeCommand.class, LossCommand.class, BenchCommand.class, WeightsCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -27,6 +28,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (stylize, loss, bench, weights)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (stylize, loss, bench, weights, serve)");
     }
 }

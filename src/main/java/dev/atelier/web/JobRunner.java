@@ -1,0 +1,108 @@
+package dev.atelier.web;
+
+import dev.atelier.image.CaffePreprocessing;
+import dev.atelier.image.ImageException;
+import dev.atelier.transfer.JobSpec;
+import dev.atelier.transfer.Progress;
+import dev.atelier.transfer.Schedule;
+import dev.atelier.transfer.StylizeJob;
+import dev.atelier.weights.VggWeights;
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one job on the worker thread: the stylization, its progress and previews, and the finished picture. */
+final class JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    /** Progress events are sent at most this often (plus at every outer iteration's end). */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
+
+    private final VggWeights weights;
+    private final Schedule schedule;
+    private final Duration previewInterval;
+    private final ResultFiles results;
+    private final JobEvents events;
+    private final Clock clock;
+
+    JobRunner(VggWeights weights, Schedule schedule, Duration previewInterval, ResultFiles results, JobEvents events,
+              Clock clock) {
+        this.weights = weights;
+        this.schedule = schedule;
+        this.previewInterval = previewInterval;
+        this.results = results;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void run(Job job) {
+        JobRequest request = job.takeRequest();
+        if (job.cancelRequested() || request == null) {
+            end(job, JobState.CANCELLED, null);
+            return;
+        }
+        job.started();
+        events.stateChanged(job);
+        StylizeJob.Result r;
+        try {
+            Throttle previews = new Throttle(previewInterval);
+            Throttle updates = new Throttle(PROGRESS_INTERVAL);
+            r = new StylizeJob(weights).run(spec(request), p -> {
+                onProgress(job, p, previews, updates);
+                return !job.cancelRequested();
+            }, job::cancelRequested);
+        } catch (IllegalArgumentException e) {
+            end(job, JobState.FAILED, failure("The picture could not be painted: " + e.getMessage()));
+            return;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.error("job {} failed", job.id(), e);
+            end(job, JobState.FAILED, failure("The picture could not be painted because of an error in the "
+                    + "server (see its log)."));
+            return;
+        }
+        if (r.cancelled() || job.cancelRequested()) {
+            end(job, JobState.CANCELLED, null);
+            return;
+        }
+        BufferedImage image = r.image();
+        try {
+            end(job, JobState.DONE, new Job.Outcome(results.save(job, image), image.getWidth(),
+                    image.getHeight(), null));
+        } catch (ImageException e) {
+            LOG.error("job {}: {}", job.id(), e.getMessage());
+            end(job, JobState.FAILED, failure("The picture was painted but could not be saved on the server "
+                    + "(see its log)."));
+        }
+    }
+
+    private static Job.Outcome failure(String message) {
+        return new Job.Outcome(null, 0, 0, message);
+    }
+
+    private JobSpec spec(JobRequest request) {
+        return new JobSpec(request.content(), List.of(request.style()), List.of(), List.of(), null, request.size(),
+                List.of(), 1, JobSpec.InitChoice.random(0), JobSpec.ColorMode.NONE,
+                StrengthMapping.recipe(request.strength(), schedule));
+    }
+
+    private void onProgress(Job job, Progress p, Throttle previews, Throttle updates) {
+        job.progressed(JobProgress.of(p));
+        long now = System.nanoTime();
+        if (previews.due(p.iterationEnd(), now)) {
+            BufferedImage current = CaffePreprocessing.deprocess(p.image().get(), p.height(), p.width());
+            job.previewed(PngBytes.of(current));
+            events.previewReady(job);
+        }
+        if (updates.due(p.iterationEnd(), now)) {
+            events.progressed(job);
+        }
+    }
+
+    private void end(Job job, JobState state, Job.Outcome outcome) {
+        job.finish(state, outcome, clock.instant());
+        events.stateChanged(job);
+    }
+}
