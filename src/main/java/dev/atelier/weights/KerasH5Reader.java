@@ -5,7 +5,6 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +20,7 @@ public final class KerasH5Reader {
 
     public static VggWeights read(Path file) {
         String where = "weights file '" + file + "'";
-        if (!Files.exists(file)) {
-            throw new WeightsException(where + " does not exist");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new WeightsException(where + " is not a regular file");
-        }
+        RegularFile.require(file, where);
         Hdf5Completeness.check(file, where);
         try (HdfFile hdf = new HdfFile(file)) {
             List<ConvWeights> layers = new ArrayList<>();

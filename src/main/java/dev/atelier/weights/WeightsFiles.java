@@ -1,7 +1,6 @@
 package dev.atelier.weights;
 
 import dev.atelier.network.VggArchitecture;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -14,12 +13,7 @@ public final class WeightsFiles {
 
     public static VggWeights read(Path file) {
         String where = "weights file '" + file + "'";
-        if (!Files.exists(file)) {
-            throw new WeightsException(where + " does not exist");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new WeightsException(where + " is not a regular file");
-        }
+        RegularFile.require(file, where);
         WeightsFormat format = WeightsFormat.detect(file);
         if (format == WeightsFormat.KERAS_HDF5) {
             return KerasH5Reader.read(file);
