@@ -85,7 +85,7 @@ public final class CaffePreprocessing {
     }
 
     /** Clamp to 0..255, then round to nearest, ties to even; NaN is 0. */
-    static int toByte(double v) {
+    public static int toByte(double v) {
         if (!(v > 0)) {
             return 0; // also NaN
         }

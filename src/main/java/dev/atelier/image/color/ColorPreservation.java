@@ -1,5 +1,7 @@
 package dev.atelier.image.color;
 
+import dev.atelier.image.CaffePreprocessing;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
@@ -74,8 +76,8 @@ public final class ColorPreservation {
             int g = (c >> 8) & 0xFF;
             int b = c & 0xFF;
             double shift = Luminance.of(styled[p]) - Luminance.of(r, g, b);
-            result[p] = FloatRgbImage.toByte(r + shift) << 16 | FloatRgbImage.toByte(g + shift) << 8
-                    | FloatRgbImage.toByte(b + shift);
+            result[p] = CaffePreprocessing.toByte(r + shift) << 16 | CaffePreprocessing.toByte(g + shift) << 8
+                    | CaffePreprocessing.toByte(b + shift);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.atelier.image.color;
 
+import dev.atelier.image.CaffePreprocessing;
 import dev.atelier.image.RgbConverter;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -73,20 +74,10 @@ public final class FloatRgbImage {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int p = 0, i = 0; p < pixels.length; p++, i += 3) {
-            pixels[p] = toByte(data[i]) << 16 | toByte(data[i + 1]) << 8 | toByte(data[i + 2]);
+            pixels[p] = CaffePreprocessing.toByte(data[i]) << 16 | CaffePreprocessing.toByte(data[i + 1]) << 8
+                    | CaffePreprocessing.toByte(data[i + 2]);
         }
         return out;
-    }
-
-    /** Clamped to 0..255 and rounded to nearest (ties to even, as the rest of the image package); NaN is 0. */
-    static int toByte(double v) {
-        if (!(v > 0)) {
-            return 0; // also NaN
-        }
-        if (v >= 255) {
-            return 255;
-        }
-        return (int) Math.rint(v);
     }
 
     @Override

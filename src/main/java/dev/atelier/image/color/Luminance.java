@@ -1,5 +1,7 @@
 package dev.atelier.image.color;
 
+import dev.atelier.image.CaffePreprocessing;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
@@ -44,7 +46,7 @@ public final class Luminance {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int p = 0; p < pixels.length; p++) {
-            int v = FloatRgbImage.toByte(plane[p]);
+            int v = CaffePreprocessing.toByte(plane[p]);
             pixels[p] = v << 16 | v << 8 | v;
         }
         return out;

@@ -1,5 +1,7 @@
 package dev.atelier.image.color;
 
+import dev.atelier.image.CaffePreprocessing;
+
 import java.awt.image.BufferedImage;
 
 /** Small images made in code for the colour tests. */
@@ -24,7 +26,7 @@ final class ColorTestImages {
     }
 
     static int pack(double r, double g, double b) {
-        return FloatRgbImage.toByte(r) << 16 | FloatRgbImage.toByte(g) << 8 | FloatRgbImage.toByte(b);
+        return CaffePreprocessing.toByte(r) << 16 | CaffePreprocessing.toByte(g) << 8 | CaffePreprocessing.toByte(b);
     }
 
     /** A bluish "painting": smooth waves of moderate amplitude around a mid colour, channels partly correlated. */
