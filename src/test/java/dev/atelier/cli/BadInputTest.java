@@ -2,6 +2,7 @@ package dev.atelier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.CliRun;
 import dev.atelier.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;

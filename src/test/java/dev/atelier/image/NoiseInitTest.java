@@ -1,5 +1,7 @@
 package dev.atelier.image;
 
+import dev.atelier.Digests;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.image.random.NumpyGenerator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 
 /** The reference's random images against numpy-noise.json (made by numpy_noise_fixture.py), to the bit. */
@@ -38,8 +38,8 @@ class NoiseInitTest {
                 assertThat(Double.doubleToRawLongBits(x[i])).as("seed %d value %d", seed, i)
                         .isEqualTo(Double.doubleToRawLongBits(first.get(i).asDouble()));
             }
-            assertThat(sha256(x)).as("float64, seed %d", seed).isEqualTo(entry.get("sha256_float64le").asText());
-            assertThat(PilParityTest.sha256OfFloats(f)).as("float32, seed %d", seed)
+            assertThat(Digests.sha256OfDoubles(x, x.length)).as("float64, seed %d", seed).isEqualTo(entry.get("sha256_float64le").asText());
+            assertThat(Digests.sha256OfFloats(f)).as("float32, seed %d", seed)
                     .isEqualTo(entry.get("sha256_float32le").asText());
             assertThat(image.data()).containsExactly(f);
             assertThat(image.height()).isEqualTo(height);
@@ -68,16 +68,8 @@ class NoiseInitTest {
             for (int i = 0; i < first.size(); i++) {
                 assertThat(content.data()[i]).isEqualTo((float) first.get(i).asDouble());
             }
-            assertThat(PilParityTest.sha256OfFloats(content.data())).isEqualTo(entry.get("content_sha256_float32le").asText());
-            assertThat(PilParityTest.sha256OfFloats(style.data())).isEqualTo(entry.get("style_sha256_float32le").asText());
+            assertThat(Digests.sha256OfFloats(content.data())).isEqualTo(entry.get("content_sha256_float32le").asText());
+            assertThat(Digests.sha256OfFloats(style.data())).isEqualTo(entry.get("style_sha256_float32le").asText());
         }
-    }
-
-    static String sha256(double[] values) {
-        ByteBuffer buf = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (double v : values) {
-            buf.putDouble(v);
-        }
-        return PilParityTest.sha256(buf.array());
     }
 }

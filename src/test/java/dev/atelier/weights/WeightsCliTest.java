@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.atelier.cli.Main;
+import dev.atelier.CliRun;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -62,14 +58,14 @@ class WeightsCliTest {
     @Test
     void stylizeWithNoWeightsOfflineFailsFastNamingTheUrlTheCacheAndTheWaysOut() {
         long start = System.nanoTime();
-        Run r = run("stylize", "--content", content.toString(), "--style", style.toString(), "--output",
+        CliRun r = CliRun.of("stylize", "--content", content.toString(), "--style", style.toString(), "--output",
                 files.resolve("out.png").toString(), "--size", "32", "--quiet");
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(seconds).isLessThan(5);
         assertThat(r.errLines()).hasSize(1);
-        assertThat(r.err).contains(closedMirror + VGG16_KERAS_PATH)
+        assertThat(r.err()).contains(closedMirror + VGG16_KERAS_PATH)
                 .contains(home.resolve("weights").resolve("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5").toString())
                 .contains("atelier weights import FILE").contains("--weights FILE")
                 .doesNotContain("Exception").doesNotContain("\tat ");
@@ -79,15 +75,15 @@ class WeightsCliTest {
 
     @Test
     void listShowsEveryKnownModelWithItsChecksumSizeAndSource() throws IOException {
-        Run r = run("weights", "list");
-        assertThat(r.exit).isZero();
-        assertThat(r.out).contains("vgg16-keras", "vgg19-keras", "vgg16-torchvision", "vgg19-torchvision", "random",
+        CliRun r = CliRun.of("weights", "list");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("vgg16-keras", "vgg19-keras", "vgg16-torchvision", "vgg19-torchvision", "random",
                 "MD5 6d6bbae143d832006294945121d1f1fc", "MD5 253f8cb515780f3b799900260a226db6", "58,889,256 bytes",
                 "80,134,624 bytes", "SHA-256 397923af… (first 8 hex digits", "SHA-256 dcbb9e9d…",
                 "https://storage.googleapis.com" + VGG16_KERAS_PATH, "https://download.pytorch.org/models/vgg19-dcbb9e9d.pth",
                 "cache: " + home.resolve("weights"));
 
-        JsonNode json = new ObjectMapper().readTree(run("weights", "list", "--json").out);
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("weights", "list", "--json").out());
         assertThat(json.get("models")).hasSize(5);
         assertThat(json.get("models").get(2).get("checksum").get("prefix_only").asBoolean()).isTrue();
         assertThat(json.get("models").get(0).get("cached").asBoolean()).isFalse();
@@ -95,24 +91,24 @@ class WeightsCliTest {
 
     @Test
     void pathAndVerifySayWhatIsNotCached() {
-        Run path = run("weights", "path", "vgg16-keras");
-        assertThat(path.exit).isEqualTo(1);
+        CliRun path = CliRun.of("weights", "path", "vgg16-keras");
+        assertThat(path.exitCode()).isEqualTo(1);
         assertThat(path.errLines()).singleElement().asString().contains("not in the cache")
                 .contains(home.resolve("weights").toString());
-        Run all = run("weights", "verify");
-        assertThat(all.exit).isZero();
-        assertThat(all.out).contains("no known model is in the cache");
-        Run one = run("weights", "verify", "vgg19-keras");
-        assertThat(one.exit).isEqualTo(1);
-        assertThat(one.out).contains("vgg19-keras: not in the cache");
+        CliRun all = CliRun.of("weights", "verify");
+        assertThat(all.exitCode()).isZero();
+        assertThat(all.out()).contains("no known model is in the cache");
+        CliRun one = CliRun.of("weights", "verify", "vgg19-keras");
+        assertThat(one.exitCode()).isEqualTo(1);
+        assertThat(one.out()).contains("vgg19-keras: not in the cache");
     }
 
     @Test
     void downloadFromAMirrorServingTheWrongFileCachesNothing() throws IOException {
         try (TestWeightsServer server = new TestWeightsServer(Files.readAllBytes(WeightsFixtures.KERAS_H5))) {
-            Run r = run("weights", "download", "vgg16-keras", "--mirror", server.base());
-            assertThat(r.exit).isEqualTo(1);
-            assertThat(r.err).contains("cannot download vgg16-keras: " + server.base() + VGG16_KERAS_PATH)
+            CliRun r = CliRun.of("weights", "download", "vgg16-keras", "--mirror", server.base());
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.err()).contains("cannot download vgg16-keras: " + server.base() + VGG16_KERAS_PATH)
                     .contains("58889256").contains("nothing was cached")
                     .contains("atelier weights import FILE --as vgg16-keras");
             assertThat(r.errLines().stream().filter(l -> l.startsWith("atelier: cannot"))).hasSize(1);
@@ -122,11 +118,11 @@ class WeightsCliTest {
 
     @Test
     void importChecksTheFileIsAKnownModel() {
-        Run unknown = run("weights", "import", WeightsFixtures.KERAS_H5.toString());
-        assertThat(unknown.exit).isEqualTo(1);
-        assertThat(unknown.err).contains("is none of the known models").contains("--weights FILE");
-        Run named = run("weights", "import", WeightsFixtures.KERAS_H5.toString(), "--as", "vgg16-keras");
-        assertThat(named.exit).isEqualTo(1);
+        CliRun unknown = CliRun.of("weights", "import", WeightsFixtures.KERAS_H5.toString());
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("is none of the known models").contains("--weights FILE");
+        CliRun named = CliRun.of("weights", "import", WeightsFixtures.KERAS_H5.toString(), "--as", "vgg16-keras");
+        assertThat(named.exitCode()).isEqualTo(1);
         assertThat(named.errLines()).singleElement().asString().contains("is not vgg16-keras")
                 .contains("nothing was cached");
         assertThat(cached()).isEmpty();
@@ -134,34 +130,34 @@ class WeightsCliTest {
 
     @Test
     void aFileThatDoesNotHoldTheModelsNetworkIsRefused() {
-        Run r = run("loss", "--content", content.toString(), "--style", style.toString(),
+        CliRun r = CliRun.of("loss", "--content", content.toString(), "--style", style.toString(),
                 "--weights", WeightsFixtures.VGG19_LEGACY_PTH.toString(), "--model", "vgg16-torchvision");
-        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.errLines()).singleElement().asString().contains("holds VGG19, but --model vgg16-torchvision is VGG16");
     }
 
     @Test
     void anUnknownModelIsAUsageError() {
-        Run r = run("bench", "--model", "vgg17");
-        assertThat(r.exit).isEqualTo(2);
-        assertThat(r.err).contains("--model: unknown model 'vgg17'").contains("vgg16-keras").contains("random");
+        CliRun r = CliRun.of("bench", "--model", "vgg17");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--model: unknown model 'vgg17'").contains("vgg16-keras").contains("random");
     }
 
     @Test
     void lossRunsOnATorchvisionFile() {
-        Run r = run("loss", "--content", content.toString(), "--style", style.toString(),
+        CliRun r = CliRun.of("loss", "--content", content.toString(), "--style", style.toString(),
                 "--weights", WeightsFixtures.ZIP_PTH.toString(), "--threads", "1", "--json");
-        assertThat(r.exit).as(r.err).isZero();
-        assertThat(r.out).contains("\"loss\":");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"loss\":");
     }
 
     @Test
     void randomWeightsWorkOfflineWithAWarning() {
-        Run r = run("loss", "--content", content.toString(), "--style", style.toString(), "--model", "random",
+        CliRun r = CliRun.of("loss", "--content", content.toString(), "--style", style.toString(), "--model", "random",
                 "--threads", "1", "--json");
-        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.errLines()).singleElement().asString().contains("warning").contains("far weaker");
-        assertThat(r.out).contains("\"loss\":");
+        assertThat(r.out()).contains("\"loss\":");
     }
 
     private List<String> cached() {
@@ -189,25 +185,4 @@ class WeightsCliTest {
         return file;
     }
 
-    private record Run(int exit, String out, String err) {
-        List<String> errLines() {
-            return Arrays.stream(err.split("\\R")).filter(l -> !l.isBlank()).toList();
-        }
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 }

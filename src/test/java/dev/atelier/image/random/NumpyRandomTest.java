@@ -1,5 +1,7 @@
 package dev.atelier.image.random;
 
+import static dev.atelier.Digests.sha256OfDoubles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,11 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,30 +22,6 @@ class NumpyRandomTest {
         try (InputStream in = NumpyRandomTest.class.getResourceAsStream("/image/numpy-noise.json")) {
             assertThat(in).as("test resource /image/numpy-noise.json").isNotNull();
             return new ObjectMapper().readTree(in);
-        }
-    }
-
-    static String sha256OfDoubles(double[] values, int count) {
-        ByteBuffer buf = ByteBuffer.allocate(8 * count).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count; i++) {
-            buf.putDouble(values[i]);
-        }
-        return sha256(buf.array());
-    }
-
-    static String sha256OfFloats(float[] values) {
-        ByteBuffer buf = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : values) {
-            buf.putFloat(v);
-        }
-        return sha256(buf.array());
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
         }
     }
 

@@ -1,4 +1,6 @@
-package dev.atelier.cli;
+package dev.atelier;
+
+import dev.atelier.cli.Main;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -7,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Runs the command line in-process, capturing stdout and stderr. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -27,7 +29,7 @@ record CliRun(int exitCode, String out, String err) {
         }
     }
 
-    List<String> errLines() {
+    public List<String> errLines() {
         return Arrays.stream(err.split("\\R")).filter(l -> !l.isBlank()).toList();
     }
 }
