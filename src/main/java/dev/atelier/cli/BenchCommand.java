@@ -29,6 +29,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on stdout instead of a sentence.")
     boolean json;
 
+    @Option(names = "--profile", paramLabel = "FILE", description = "Also write PyTorch's profile of one more "
+            + "evaluation as a Chrome trace (open in chrome://tracing or summarise with bench/profile_summary.py).")
+    java.nio.file.Path profile;
+
     @Override
     public Integer call() throws Exception {
         Sizes.checkSide("--size", size);
@@ -38,8 +42,11 @@ final class BenchCommand implements Callable<Integer> {
         if (evaluations < 1 || evaluations > 10_000) {
             throw new UsageException("--evaluations must be between 1 and 10000, got " + evaluations);
         }
+        if (profile != null) {
+            OutputPaths.checkWritable(profile);
+        }
         VggWeights weights = engine.start();
-        EvaluationBenchmark.Result r = EvaluationBenchmark.run(weights, size, evaluations, 0);
+        EvaluationBenchmark.Result r = EvaluationBenchmark.run(weights, size, evaluations, 0, profile);
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("size", size);

