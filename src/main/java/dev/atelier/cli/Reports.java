@@ -28,6 +28,11 @@ final class Reports {
                     .put("loss", e.loss()).put("content", e.content()).put("style", e.style()).put("tv", e.tv())
                     .put("seconds", e.seconds());
         }
+        ArrayNode steps = root.putArray("steps");
+        for (RunReport.Step s : history.steps()) {
+            steps.addObject().put("step", s.step()).put("evaluations", s.evaluations()).put("loss", s.loss())
+                    .put("seconds", s.seconds()).put("width", s.width()).put("height", s.height());
+        }
         try {
             AtomicFile.write(file, out -> JSON.writeValue(out, root));
         } catch (IOException e) {

@@ -11,12 +11,17 @@ public final class RunReport implements Consumer<Progress> {
     public record Entry(int iteration, int evaluations, double loss, double content, double style, double tv,
                         double seconds) {}
 
+    /** One accepted step: the loss curve at full resolution. */
+    public record Step(int step, int evaluations, double loss, double seconds, int height, int width) {}
+
     private final List<Entry> history = new ArrayList<>();
+    private final List<Step> steps = new ArrayList<>();
     private Progress last;
 
     @Override
     public void accept(Progress p) {
         last = p;
+        steps.add(new Step(p.step(), p.evaluations(), p.loss().total(), p.seconds(), p.height(), p.width()));
         if (p.iterationEnd()) {
             LossValues l = p.loss();
             // A continuous run can close its last slice and then end a few evaluations later: keep the latest.
@@ -30,6 +35,10 @@ public final class RunReport implements Consumer<Progress> {
 
     public List<Entry> history() {
         return List.copyOf(history);
+    }
+
+    public List<Step> steps() {
+        return List.copyOf(steps);
     }
 
     public double finalLoss() {
