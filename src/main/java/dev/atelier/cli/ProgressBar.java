@@ -49,7 +49,7 @@ final class ProgressBar implements Consumer<Progress> {
         double fraction = p.budget() == 0 ? 1 : Math.min(1, (double) p.evaluations() / p.budget());
         int filled = (int) Math.round(fraction * WIDTH);
         String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
-        double eta = p.evaluations() == 0 ? 0 : p.seconds() / p.evaluations() * Math.max(0, p.budget() - p.evaluations());
+        double eta = Double.isNaN(p.remainingSeconds()) ? 0 : p.remainingSeconds();
         return String.format(Locale.ROOT, "[%s] iteration %d/%d  evals %d/%d  loss %.4e  %s elapsed  ETA %s",
                 bar, p.iteration(), p.iterations(), p.evaluations(), p.budget(), p.loss().total(),
                 clock(p.seconds()), clock(eta));

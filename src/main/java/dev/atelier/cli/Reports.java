@@ -22,6 +22,7 @@ final class Reports {
         root.put("final_loss", result.loss().total());
         root.put("evaluations", result.evaluations());
         root.put("seconds", result.seconds());
+        root.put("launch_to_optimisation_seconds", history.launchToOptimisationSeconds());
         ArrayNode entries = root.putArray("history");
         for (RunReport.Entry e : history.history()) {
             entries.addObject().put("iteration", e.iteration()).put("evaluations", e.evaluations())

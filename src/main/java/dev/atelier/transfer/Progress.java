@@ -16,9 +16,11 @@ import java.util.function.Supplier;
  * @param iterationEnd whether this step closes outer iteration {@code iteration}
  * @param height       image height
  * @param width        image width
+ * @param remainingSeconds estimated seconds to the end of the run (of every pass still to come), NaN before the
+ *                     first evaluation
  * @param image        the current image, preprocessed H×W×3 (as the codec's arrays), copied out on request;
  *                     call it only during the callback
  */
 public record Progress(int iteration, int iterations, int step, int evaluations, int budget, LossValues loss,
-                       double seconds, boolean iterationEnd, int height, int width,
+                       double seconds, boolean iterationEnd, int height, int width, double remainingSeconds,
                        Supplier<float[]> image) {}

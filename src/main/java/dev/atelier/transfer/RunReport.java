@@ -17,11 +17,20 @@ public final class RunReport implements Consumer<Progress> {
     private final List<Entry> history = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
     private Progress last;
+    private double launchToOptimisation = Double.NaN;
 
     @Override
     public void accept(Progress p) {
+        if (last == null) {
+            launchToOptimisation = sinceLaunch() - p.seconds();
+        }
         last = p;
-        steps.add(new Step(p.step(), p.evaluations(), p.loss().total(), p.seconds(), p.height(), p.width()));
+        Step step = new Step(p.step(), p.evaluations(), p.loss().total(), p.seconds(), p.height(), p.width());
+        // An iteration's end can repeat the step just reported: one entry per point.
+        if (!steps.isEmpty() && steps.get(steps.size() - 1).evaluations() == step.evaluations()) {
+            steps.remove(steps.size() - 1);
+        }
+        steps.add(step);
         if (p.iterationEnd()) {
             LossValues l = p.loss();
             // A continuous run can close its last slice and then end a few evaluations later: keep the latest.
@@ -35,6 +44,20 @@ public final class RunReport implements Consumer<Progress> {
 
     public List<Entry> history() {
         return List.copyOf(history);
+    }
+
+    /**
+     * Seconds from the launch of this process to the start of the optimisation (JVM start-up, engine, weights,
+     * images and targets), NaN before the first step or where the OS does not tell a process's start.
+     */
+    public double launchToOptimisationSeconds() {
+        return launchToOptimisation;
+    }
+
+    private static double sinceLaunch() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toNanos() / 1e9)
+                .orElse(Double.NaN);
     }
 
     public List<Step> steps() {

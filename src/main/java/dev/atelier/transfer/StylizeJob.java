@@ -71,7 +71,7 @@ public final class StylizeJob {
                     last.evaluationsPerIteration(), last.restartEachIteration(), last.history(), last.optimizer(),
                     last.learningRate()));
         }
-        JobProgress progress = new JobProgress(listener, schedules);
+        JobProgress progress = new JobProgress(listener, schedules, passes);
         long start = System.nanoTime();
         Stylizer.Result result = null;
         for (int i = 0; i < passes.size(); i++) {
@@ -120,6 +120,8 @@ public final class StylizeJob {
     private static final class JobProgress implements ProgressListener {
         private final ProgressListener listener;
         private final List<Schedule> schedules;
+        private final List<Integer> sides;
+        private int pass;
         private final int iterations;
         private final int budget;
         private int iterationOffset;
@@ -127,14 +129,16 @@ public final class StylizeJob {
         private double secondsOffset;
         private Progress last;
 
-        JobProgress(ProgressListener listener, List<Schedule> schedules) {
+        JobProgress(ProgressListener listener, List<Schedule> schedules, List<Integer> sides) {
             this.listener = listener;
             this.schedules = schedules;
+            this.sides = sides;
             this.iterations = schedules.stream().mapToInt(Schedule::iterations).sum();
             this.budget = schedules.stream().mapToInt(Schedule::budget).sum();
         }
 
         void startPass(int pass) {
+            this.pass = pass;
             if (last != null) {
                 evaluationOffset += last.evaluations();
                 secondsOffset += last.seconds();
@@ -155,7 +159,24 @@ public final class StylizeJob {
             last = p;
             return listener.onProgress(new Progress(iterationOffset + p.iteration(), iterations, p.step(),
                     evaluationOffset + p.evaluations(), budget, p.loss(), secondsOffset + p.seconds(),
-                    p.iterationEnd(), p.height(), p.width(), p.image()));
+                    p.iterationEnd(), p.height(), p.width(), remainingSeconds(p), p.image()));
+        }
+
+        /** The pace of this pass carried over the passes to come, an evaluation costing in proportion to pixels. */
+        private double remainingSeconds(Progress p) {
+            if (p.evaluations() == 0) {
+                return Double.NaN;
+            }
+            double perPixelEvaluation = p.seconds() / p.evaluations() / pixels(pass);
+            double work = Math.max(0, schedules.get(pass).budget() - p.evaluations()) * pixels(pass);
+            for (int i = pass + 1; i < sides.size(); i++) {
+                work += schedules.get(i).budget() * pixels(i);
+            }
+            return work * perPixelEvaluation;
+        }
+
+        private double pixels(int i) {
+            return (double) sides.get(i) * sides.get(i);
         }
     }
 }

@@ -171,6 +171,8 @@ public final class Stylizer {
             NDArray x = latest;
             Progress p = new Progress(Math.min(iteration, schedule.iterations()), schedule.iterations(), steps,
                     evaluations, schedule.budget(), lastLoss, seconds(), iterationEnd, height, width,
+                    evaluations == 0 ? Double.NaN
+                            : seconds() / evaluations * Math.max(0, schedule.budget() - evaluations),
                     () -> Tensors.toHwc(x, height, width));
             if (!listener.onProgress(p)) {
                 cancelled = true;

@@ -7,11 +7,11 @@ import dev.atelier.transfer.Progress;
  * and null in JSON.
  */
 record JobProgress(int iteration, int iterations, int evaluations, int budget, double loss, double contentLoss,
-                   double styleLoss, double tvLoss, double seconds) {
+                   double styleLoss, double tvLoss, double seconds, double remainingSeconds) {
 
     static JobProgress of(Progress p) {
         return new JobProgress(p.iteration(), p.iterations(), p.evaluations(), p.budget(), p.loss().total(),
-                p.loss().content(), p.loss().style(), p.loss().tv(), p.seconds());
+                p.loss().content(), p.loss().style(), p.loss().tv(), p.seconds(), p.remainingSeconds());
     }
 
     /** 0..1, by evaluations spent of the budget. */
@@ -19,11 +19,8 @@ record JobProgress(int iteration, int iterations, int evaluations, int budget, d
         return budget == 0 ? 0 : Math.min(1.0, (double) evaluations / budget);
     }
 
-    /** Seconds left at the pace so far, or NaN before anything is known. */
+    /** Seconds left at the pace so far (every coarse-to-fine pass counted by its pixels), or NaN before anything is known. */
     double etaSeconds() {
-        if (evaluations == 0 || seconds <= 0) {
-            return Double.NaN;
-        }
-        return Math.max(0, budget - evaluations) * seconds / evaluations;
+        return seconds <= 0 ? Double.NaN : remainingSeconds;
     }
 }

@@ -185,6 +185,12 @@ class ArtistOptionsTest {
         assertThat(ends).extracting(Progress::iteration).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(ends).extracting(Progress::iterations).containsOnly(6);
         assertThat(ends.get(5).evaluations()).isEqualTo(r.evaluations());
+        // The estimate at the end of the 32 px pass weighs the passes to come by their pixels: 48² and 64² cost
+        // 2.25 and 4 times as much per evaluation as 32².
+        Progress firstPassEnd = ends.get(1);
+        double pace = firstPassEnd.seconds() / firstPassEnd.evaluations();
+        double left = Math.max(0, 10 - firstPassEnd.evaluations()) + 10 * 2.25 + 10 * 4.0;
+        assertThat(firstPassEnd.remainingSeconds()).isCloseTo(pace * left, within(1e-9 * pace * left));
     }
 
     @Test

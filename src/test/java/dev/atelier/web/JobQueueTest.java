@@ -102,7 +102,7 @@ class JobQueueTest {
             Job first = job();
             queue.submit(first);
             assertThat(runner.started.await(5, TimeUnit.SECONDS)).isTrue();
-            first.progressed(new JobProgress(1, 10, 50, 200, 1, 1, 1, 1, 10.0)); // 150 left at 0.2 s each
+            first.progressed(new JobProgress(1, 10, 50, 200, 1, 1, 1, 1, 10.0, 30.0)); // 30 s left
             queue.submit(job());
             assertThatThrownBy(() -> queue.submit(job())).isInstanceOfSatisfying(ApiException.class,
                     e -> assertThat(e.retryAfterSeconds()).isEqualTo(31));
