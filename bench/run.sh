@@ -17,6 +17,8 @@ quality=0; [ "${1:-}" = "--quality" ] && quality=1
   exit 1; }
 mvn -q -B -Dmaven.test.skip=true package
 jemalloc=$(ls /usr/lib/x86_64-linux-gnu/libjemalloc.so.2 2>/dev/null || true)
+# The reference gets the allocator settings the launcher gives Atelier: like for like.
+malloc_conf=dirty_decay_ms:-1,muzzy_decay_ms:-1,oversize_threshold:0
 out=$(mktemp -d)
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -35,7 +37,7 @@ for size in 256 512; do
     /usr/bin/time -v -o "$out/r.time" $ref evals --random 0 --size "$size" --threads "$threads" \
       | python3 -c 'import json,sys; print(json.load(sys.stdin)["median_s"])' >> "$out/r"
     if [ -n "$jemalloc" ]; then
-      LD_PRELOAD=$jemalloc MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 $ref evals --random 0 --size "$size" \
+      LD_PRELOAD=$jemalloc MALLOC_CONF=$malloc_conf $ref evals --random 0 --size "$size" \
         --threads "$threads" | python3 -c 'import json,sys; print(json.load(sys.stdin)["median_s"])' >> "$out/rj"
     else echo nan >> "$out/rj"; fi
   done
@@ -64,7 +66,7 @@ from PIL import Image
 for name, role in (("tubingen.jpg", "content"), ("starry_night.jpg", "style")):
     Image.open(f"{sys.argv[1]}/{name}").convert("RGB").resize((512, 384), Image.BICUBIC).save(f"{sys.argv[2]}/{role}.png")
 PY
-  jem=(); [ -n "$jemalloc" ] && jem=(env LD_PRELOAD="$jemalloc" MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1)
+  jem=(); [ -n "$jemalloc" ] && jem=(env LD_PRELOAD="$jemalloc" MALLOC_CONF=$malloc_conf)
   /usr/bin/time -v -o "$out/rq.time" "${jem[@]}" $ref run --weights "$weights" --content "$out/content.png" \
     --style "$out/style.png" --height 384 --width 512 --threads "$threads" --json --out "$out/ref.png" > "$out/ref.json"
   /usr/bin/time -v -o "$out/aq.time" ./atelier stylize --content "$out/content.png" --style "$out/style.png" \

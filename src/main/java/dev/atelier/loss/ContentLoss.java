@@ -1,7 +1,7 @@
 package dev.atelier.loss;
 
 import ai.djl.ndarray.NDArray;
-import java.util.Map;
+import ai.djl.ndarray.types.Shape;
 import java.util.Set;
 
 /** {@code weight · Σ (F − P)² / norm} at one layer: F the generated image's activations, P the content image's. */
@@ -35,9 +35,9 @@ public final class ContentLoss implements LossTerm {
     }
 
     @Override
-    public NDArray compute(NDArray image, Map<String, NDArray> features) {
+    public NDArray layerPart(String at, NDArray activation, Shape imageShape) {
         double scale = weight / normalization.denominator(target.size());
-        try (NDArray squared = features.get(layer).sub(target).square()) {
+        try (NDArray squared = activation.sub(target).square()) {
             return squared.sum().mul((float) scale);
         }
     }

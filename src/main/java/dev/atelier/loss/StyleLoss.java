@@ -1,6 +1,7 @@
 package dev.atelier.loss;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,19 +78,16 @@ public final class StyleLoss implements LossTerm {
     }
 
     @Override
-    public NDArray compute(NDArray image, Map<String, NDArray> features) {
-        long imagePixels = image.getShape().get(2) * image.getShape().get(3);
+    public NDArray layerPart(String layer, NDArray f, Shape imageShape) {
+        long imagePixels = imageShape.get(2) * imageShape.get(3);
+        long layerPixels = f.getShape().get(2) * f.getShape().get(3);
+        double scale = layerWeights.get(layer)
+                / normalization.denominator(f.getShape().get(1), layerPixels, imagePixels);
         NDArray total = null;
-        for (Map.Entry<String, Double> e : layerWeights.entrySet()) {
-            String layer = e.getKey();
-            NDArray f = features.get(layer);
-            long layerPixels = f.getShape().get(2) * f.getShape().get(3);
-            double scale = e.getValue() / normalization.denominator(f.getShape().get(1), layerPixels, imagePixels);
-            for (Region region : regions) {
-                NDArray mask = region.masks().get(layer);
-                NDArray term = gramDistance(mask == null ? f : f.mul(mask), region.targetGrams().get(layer), scale);
-                total = total == null ? term : total.add(term);
-            }
+        for (Region region : regions) {
+            NDArray mask = region.masks().get(layer);
+            NDArray term = gramDistance(mask == null ? f : f.mul(mask), region.targetGrams().get(layer), scale);
+            total = total == null ? term : total.add(term);
         }
         return total;
     }

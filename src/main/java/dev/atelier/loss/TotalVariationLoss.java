@@ -2,7 +2,6 @@ package dev.atelier.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,7 +33,7 @@ public final class TotalVariationLoss implements LossTerm {
     }
 
     @Override
-    public NDArray compute(NDArray image, Map<String, NDArray> features) {
+    public NDArray imagePart(NDArray image) {
         NDArray corner = image.get(CORNER);
         NDArray a = corner.sub(image.get(BELOW)).square();
         NDArray b = corner.sub(image.get(RIGHT)).square();

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A VGG feature stack on a device. Its parameters live in the manager it was made with, for the whole run;
@@ -84,17 +85,26 @@ public final class VggNetwork {
      * input's manager.
      */
     public Map<String, NDArray> features(NDArray image, Set<String> wanted) {
+        Map<String, NDArray> out = new HashMap<>();
+        forward(image, wanted, out::put);
+        return out;
+    }
+
+    /**
+     * Runs the stack as deep as the deepest wanted layer, handing each wanted layer's activation to
+     * {@code onLayer} as soon as it is made, before the stack goes deeper.
+     */
+    public void forward(NDArray image, Set<String> wanted, BiConsumer<String, NDArray> onLayer) {
         for (String name : wanted) {
             if (!parameters.containsKey(name)) {
                 throw new IllegalArgumentException("unknown layer '" + name + "'; " + architecture + " has "
                         + String.join(", ", layerNames));
             }
         }
-        Map<String, NDArray> out = new HashMap<>();
-        NDArray h = toWeightsInput(image);
-        h = channelsLast(h);
+        int left = wanted.size();
+        NDArray h = channelsLast(toWeightsInput(image));
         for (String name : layerNames) {
-            if (out.size() == wanted.size()) {
+            if (left == 0) {
                 break;
             }
             NDArray[] p = parameters.get(name);
@@ -103,15 +113,15 @@ public final class VggNetwork {
                 h = Activation.relu(convolved);
             }
             if (wanted.contains(name)) {
-                out.put(name, h);
+                onLayer.accept(name, h);
+                left--;
             }
-            if (out.size() < wanted.size() && architecture.poolsAfter(name)) {
+            if (left > 0 && architecture.poolsAfter(name)) {
                 h = pooling == Pooling.MAX
                         ? Pool.maxPool2d(h, POOL, POOL, NO_PAD, false)
                         : Pool.avgPool2d(h, POOL, POOL, NO_PAD, false, true);
             }
         }
-        return out;
     }
 
     /** The image in the convention the weights were trained with; differentiable, so gradients stay in Caffe space. */
