@@ -21,7 +21,7 @@ jemalloc=$(ls /usr/lib/x86_64-linux-gnu/libjemalloc.so.2 2>/dev/null || true)
 malloc_conf=dirty_decay_ms:-1,muzzy_decay_ms:-1,oversize_threshold:0
 out=$(mktemp -d)
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median() { sort -g | awk '{a[NR]=$1} END {printf "%.3f\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 spread() { sort -g | awk 'NR==1{min=$1} {max=$1} END {printf "%.3f–%.3f", min, max}'; }
 peak_mb() { awk -F: '/Maximum resident/ {gsub(/ /,"",$2); printf "%.0f", $2/1024}' "$1"; }
 # One evaluation of the seed preset: forward through VGG16 to block5_conv3 and back, ~80 GFLOP at 256².

@@ -4,6 +4,9 @@ import dev.atelier.network.TensorEngine;
 import dev.atelier.network.VggArchitecture;
 import dev.atelier.weights.VggWeights;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that runs the network. */
@@ -43,6 +46,44 @@ final class EngineOptions {
 
     /** Sets up the engine and reads the weights; call before anything touches the engine. */
     VggWeights start() {
+        configure();
+        return loadWeights();
+    }
+
+    /**
+     * As {@link #start(VggArchitecture)}, with the native engine loading on one background thread and the weights
+     * read on another, while the caller goes on (decoding its images): start-up in parallel. {@link #await} gives
+     * the weights, or throws what reading them threw.
+     */
+    CompletableFuture<VggWeights> startInBackground(VggArchitecture network) {
+        defaultNetwork = network;
+        configure();
+        // SLF4J set up by two threads at once replays its early messages with warnings: set it up here first.
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        inBackground("atelier-engine", TensorEngine::start);
+        return inBackground("atelier-weights", this::loadWeights);
+    }
+
+    static VggWeights await(CompletableFuture<VggWeights> weights) {
+        try {
+            return weights.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private void configure() {
         if (threads < 0 || threads > 1024) {
             throw new UsageException("--threads must be between 1 and 1024 (or 0 for all cores), got " + threads);
         }
@@ -52,6 +93,9 @@ final class EngineOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private VggWeights loadWeights() {
         if (!device.equalsIgnoreCase("auto")) {
             try {
                 TensorEngine.device();
