@@ -16,6 +16,12 @@ SHARED = sys.argv[1] if len(sys.argv) > 1 else "../shared"
 PNGS = ["images/small/tubingen-128x96.png", "images/small/starry_night-128x96.png",
         "images/small/golden_gate-64x64.png", "images/small/the_scream-64x64.png"]
 JPEGS = ["images/tubingen.jpg", "images/starry_night.jpg"]
+# PIL's bicubic resize (what load_image does to any other size): a committed fixture to sizes that shrink, enlarge,
+# change the aspect ratio, and reach 1 pixel; and the shared photos to the sizes a run uses.
+FIXTURE = "src/test/resources/fixtures/noise-128x96.png"
+FIXTURE_SIZES = [(64, 48), (100, 75), (37, 129), (200, 150), (128, 1), (1, 96), (1, 1), (3, 2), (128, 50), (512, 384)]
+SHARED_RESIZES = [("images/tubingen.jpg", 512, 384), ("images/starry_night.jpg", 512, 384),
+                  ("images/tubingen.jpg", 181, 136), ("images/small/golden_gate-64x64.png", 300, 211)]
 
 
 def load_image(path, h, w):  # the reference's, verbatim
@@ -61,9 +67,17 @@ def decode_entry(rel):
     }
 
 
+def resize_entry(path, rel, w, h):
+    rgb = np.asarray(Image.open(path).convert("RGB").resize((w, h), Image.BICUBIC), dtype=np.uint8)
+    return {"file": rel, "file_sha256": file_sha256(path), "width": w, "height": h,
+            "rgb_sha256": hashlib.sha256(rgb.tobytes()).hexdigest()}
+
+
 print(json.dumps({
     "pil_version": Image.__version__ if hasattr(Image, "__version__") else __import__("PIL").__version__,
     "numpy_version": np.__version__,
     "preprocess": [preprocess_entry(p) for p in PNGS],
     "jpeg_decode": [decode_entry(p) for p in JPEGS],
+    "resize_fixture": [resize_entry(FIXTURE, FIXTURE, w, h) for w, h in FIXTURE_SIZES],
+    "resize_shared": [resize_entry(os.path.join(SHARED, rel), rel, w, h) for rel, w, h in SHARED_RESIZES],
 }, indent=1))

@@ -13,7 +13,7 @@ public final class CaffeImageFiles {
 
     /**
      * The reference's {@code load_image(path, h, w)}: read as RGB, resize to exactly width x height if it is not
-     * that size already (Catmull-Rom, see {@link ImageResizer}), preprocess.
+     * that size already (as PIL does, see {@link ImageResizer}), preprocess.
      */
     public static CaffeImage load(Path file, int height, int width) {
         return CaffePreprocessing.preprocess(ImageResizer.resize(ImageLoader.read(file), width, height));

@@ -5,8 +5,9 @@
  *   <li>{@link dev.atelier.image.ImageLoader} reads JPEG, PNG, BMP and GIF (first frame) as 8-bit RGB, recognising
  *       the format by content, with a header-only pixel cap against decompression bombs;
  *       {@link dev.atelier.image.RgbConverter} is how any decoded image becomes 8-bit RGB (alpha dropped).</li>
- *   <li>{@link dev.atelier.image.ImageResizer} resizes (TwelveMonkeys ResampleOp, Catmull-Rom) to an exact size or
- *       a longest side; {@link dev.atelier.image.ImageSize} holds the size arithmetic.</li>
+ *   <li>{@link dev.atelier.image.ImageResizer} resizes to an exact size or a longest side, bit-identical to PIL's
+ *       bicubic {@code resize} that the reference uses; {@link dev.atelier.image.ImageSize} holds the size
+ *       arithmetic.</li>
  *   <li>{@link dev.atelier.image.ImageSaver} writes PNG or JPEG (quality 95) atomically, format from the extension
  *       ({@link dev.atelier.image.OutputFormat}).</li>
  *   <li>{@link dev.atelier.image.CaffePreprocessing} converts RGB images to and from

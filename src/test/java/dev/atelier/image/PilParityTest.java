@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reading and preprocessing the shared images equals the reference's PIL + numpy {@code load_image} to the bit.
+ * Reading, resizing and preprocessing images equals the reference's PIL + numpy {@code load_image} to the bit.
  * pil-preprocess.json was written by pil_preprocess_fixture.py (the command is at its top). Skipped when the
  * shared directory is absent.
  */
@@ -80,6 +80,32 @@ class PilParityTest {
             assertThat(sha256(rgbBytes(image))).as("%s decoded RGB bytes", file)
                     .isEqualTo(entry.get("rgb_sha256").asText());
         }
+    }
+
+    @Test
+    void bicubicResizeEqualsPil() throws IOException {
+        for (JsonNode entry : fixture().get("resize_fixture")) {
+            Path file = Path.of(entry.get("file").asText());
+            assertThat(sha256(Files.readAllBytes(file))).as("%s changed since pil-preprocess.json was made", file)
+                    .isEqualTo(entry.get("file_sha256").asText());
+            assertResizedLikePil(ImageLoader.read(file), entry);
+        }
+    }
+
+    @Test
+    void bicubicResizeOfTheSharedPhotosEqualsPil() throws IOException {
+        Path shared = TestImages.sharedDirectory();
+        for (JsonNode entry : fixture().get("resize_shared")) {
+            assertResizedLikePil(ImageLoader.read(sharedFile(shared, entry)), entry);
+        }
+    }
+
+    private static void assertResizedLikePil(BufferedImage image, JsonNode entry) {
+        int width = entry.get("width").asInt();
+        int height = entry.get("height").asInt();
+        BufferedImage resized = ImageResizer.resize(image, width, height);
+        assertThat(sha256(rgbBytes(resized))).as("%s resized to %dx%d", entry.get("file").asText(), width, height)
+                .isEqualTo(entry.get("rgb_sha256").asText());
     }
 
     static byte[] rgbBytes(BufferedImage image) {

@@ -88,7 +88,7 @@ public final class GifAnimationWriter implements AutoCloseable {
 
     /**
      * An animation showing every frame for {@code frameDelay} but the last, shown for {@code lastFrameDelay} before
-     * the loop starts over. Every frame is resized (Catmull-Rom, {@link ImageResizer}) to {@code frameSize}, or,
+     * the loop starts over. Every frame is resized (PIL bicubic, {@link ImageResizer}) to {@code frameSize}, or,
      * if that is null, to the first frame's size (pass the final size when a run's early frames are smaller, as in
      * coarse-to-fine runs).
      *
