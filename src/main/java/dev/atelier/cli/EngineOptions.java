@@ -2,6 +2,7 @@ package dev.atelier.cli;
 
 import dev.atelier.network.TensorEngine;
 import dev.atelier.network.VggArchitecture;
+import dev.atelier.transfer.StartupTimeline;
 import dev.atelier.weights.VggWeights;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -60,8 +61,16 @@ final class EngineOptions {
         configure();
         // SLF4J set up by two threads at once replays its early messages with warnings: set it up here first.
         org.slf4j.LoggerFactory.getILoggerFactory();
-        inBackground("atelier-engine", TensorEngine::start);
-        return inBackground("atelier-weights", this::loadWeights);
+        inBackground("atelier-engine", () -> {
+            String engine = TensorEngine.start();
+            StartupTimeline.mark("engine loaded");
+            return engine;
+        });
+        return inBackground("atelier-weights", () -> {
+            VggWeights loaded = loadWeights();
+            StartupTimeline.mark("weights read");
+            return loaded;
+        });
     }
 
     static VggWeights await(CompletableFuture<VggWeights> weights) {

@@ -1,5 +1,6 @@
 package dev.atelier.cli;
 
+import dev.atelier.transfer.StartupTimeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        StartupTimeline.mark("JVM started");
         System.exit(run(args));
     }
 

@@ -1,5 +1,6 @@
 package dev.atelier.cli;
 
+import dev.atelier.transfer.StartupTimeline;
 import dev.atelier.image.ImageLoader;
 import dev.atelier.image.ImageSaver;
 import dev.atelier.image.OutputFormat;
@@ -111,6 +112,7 @@ final class StylizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StartupTimeline.mark("command line parsed");
         Sizes.checkSide("--size", size);
         Preset preset = objective.preset();
         Schedule plan = schedule.toSchedule(preset);
@@ -118,10 +120,13 @@ final class StylizeCommand implements Callable<Integer> {
         checkOutputs();
         CompletableFuture<VggWeights> loading = engine.startInBackground(objective.network());
         BufferedImage contentImage = ImageLoader.read(content);
+        StartupTimeline.mark("content image decoded");
         List<BufferedImage> styleImages = styles.stream().map(ImageLoader::read).toList();
+        StartupTimeline.mark("style images decoded");
         List<BufferedImage> maskImages = maskImages();
         JobSpec.InitChoice start = initChoice();
         VggWeights vgg = EngineOptions.await(loading);
+        StartupTimeline.mark("weights ready");
         objective.checkNetwork(vgg.architecture());
         Recipe recipe = objective.recipe(vgg.architecture(), plan);
         JobSpec spec;

@@ -22,7 +22,7 @@ public final class RunReport implements Consumer<Progress> {
     @Override
     public void accept(Progress p) {
         if (last == null) {
-            launchToOptimisation = sinceLaunch() - p.seconds();
+            launchToOptimisation = ProcessAge.seconds() - p.seconds();
         }
         last = p;
         Step step = new Step(p.step(), p.evaluations(), p.loss().total(), p.seconds(), p.height(), p.width());
@@ -52,12 +52,6 @@ public final class RunReport implements Consumer<Progress> {
      */
     public double launchToOptimisationSeconds() {
         return launchToOptimisation;
-    }
-
-    private static double sinceLaunch() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toNanos() / 1e9)
-                .orElse(Double.NaN);
     }
 
     public List<Step> steps() {

@@ -76,7 +76,9 @@ public final class StylizeJob {
         Stylizer.Result result = null;
         for (int i = 0; i < passes.size(); i++) {
             CaffeImage passContent = Inputs.content(networkContent, passes.get(i));
+            StartupTimeline.mark("content resized and preprocessed");
             List<StyleInput> inputs = styleInputs(spec, styles, passContent);
+            StartupTimeline.mark("styles resized and preprocessed");
             Init init = i == 0 ? firstInit(spec, styles, passContent)
                     : new Init.Image(Inputs.atSizeOf(CaffePreprocessing.deprocess(result.image()), passContent));
             progress.startPass(i);

@@ -62,7 +62,9 @@ public final class Stylizer {
         int w = content.width();
         try (NDManager run = TensorEngine.newManager()) {
             VggNetwork network = new VggNetwork(weights, run, pooling);
+            StartupTimeline.mark("network on the device");
             StyleTransferObjective objective = ObjectiveBuilder.build(network, run, spec, content, styles);
+            StartupTimeline.mark("content and style targets computed");
             NDArray x0 = Tensors.fromHwc(run, init.pixels(content), h, w).reshape(-1);
             Run state = new Run(run, schedule, objective, listener, h, w, x0);
             Objective cancellable = x -> {
