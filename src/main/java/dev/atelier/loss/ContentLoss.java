@@ -38,7 +38,7 @@ public final class ContentLoss implements LossTerm {
     public NDArray layerPart(String at, NDArray activation, Shape imageShape) {
         double scale = weight / normalization.denominator(target.size());
         try (NDArray squared = activation.sub(target).square()) {
-            return squared.sum().mul((float) scale);
+            return Scalars.times(squared.sum(), scale);
         }
     }
 }

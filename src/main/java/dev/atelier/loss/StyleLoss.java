@@ -71,8 +71,8 @@ public final class StyleLoss implements LossTerm {
         NDArray m = Gram.pixelsByChannels(features);
         NDArray tracked = m.transpose().matMul(m.stopGradient());
         NDArray difference = tracked.stopGradient().sub(target);
-        NDArray value = difference.square().sum().mul((float) scale);
-        NDArray w = difference.add(difference.transpose()).mul((float) (2 * scale));
+        NDArray value = Scalars.times(difference.square().sum(), scale);
+        NDArray w = Scalars.times(difference.add(difference.transpose()), 2 * scale);
         NDArray carrier = tracked.mul(w).sum();
         return value.add(carrier.sub(carrier.stopGradient()));
     }

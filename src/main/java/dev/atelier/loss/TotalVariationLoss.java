@@ -37,6 +37,6 @@ public final class TotalVariationLoss implements LossTerm {
         NDArray corner = image.get(CORNER);
         NDArray a = corner.sub(image.get(BELOW)).square();
         NDArray b = corner.sub(image.get(RIGHT)).square();
-        return a.add(b).pow((float) exponent).sum().mul((float) weight);
+        return Scalars.times(Scalars.power(a.add(b), exponent).sum(), weight);
     }
 }
