@@ -1,7 +1,10 @@
 package dev.atelier.cli;
 
+import ai.djl.ndarray.NDManager;
+import dev.atelier.network.Pooling;
 import dev.atelier.network.TensorEngine;
 import dev.atelier.network.VggArchitecture;
+import dev.atelier.network.VggNetwork;
 import dev.atelier.transfer.StartupTimeline;
 import dev.atelier.weights.VggWeights;
 import java.nio.file.Path;
@@ -51,31 +54,51 @@ final class EngineOptions {
         return loadWeights();
     }
 
+    /** A network on the device, in a manager of its own: closing it frees the network. */
+    record DeviceNetwork(VggNetwork network, NDManager manager) implements AutoCloseable {
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
     /**
-     * As {@link #start(VggArchitecture)}, with the native engine loading on one background thread and the weights
-     * read on another, while the caller goes on (decoding its images): start-up in parallel. {@link #await} gives
-     * the weights, or throws what reading them threw.
+     * As {@link #start(VggArchitecture)}, and further: the native engine loads on one background thread while
+     * another reads the weights and then puts them on the device, as the caller goes on (decoding its images).
+     * {@link #await} gives the network, or throws what loading it threw. No Java copy of the weights is kept.
      */
-    CompletableFuture<VggWeights> startInBackground(VggArchitecture network) {
+    CompletableFuture<DeviceNetwork> startInBackground(VggArchitecture network) {
         defaultNetwork = network;
         configure();
         // SLF4J set up by two threads at once replays its early messages with warnings: set it up here first.
         org.slf4j.LoggerFactory.getILoggerFactory();
-        inBackground("atelier-engine", () -> {
-            String engine = TensorEngine.start();
+        CompletableFuture<String> engine = inBackground("atelier-engine", () -> {
+            String started = TensorEngine.start();
             StartupTimeline.mark("engine loaded");
-            return engine;
+            return started;
         });
         return inBackground("atelier-weights", () -> {
-            VggWeights loaded = loadWeights();
-            StartupTimeline.mark("weights read");
-            return loaded;
+            DeviceNetwork onDevice = toDevice(loadWeights(), engine);
+            // The weights' Java arrays (59 MB for VGG16) are garbage once on the device. Collecting them now, while
+            // little else is alive, lets the heap shrink and give their pages back before the run's memory peak.
+            System.gc();
+            StartupTimeline.mark("Java copy of the weights collected");
+            return onDevice;
         });
     }
 
-    static VggWeights await(CompletableFuture<VggWeights> weights) {
+    private static DeviceNetwork toDevice(VggWeights weights, CompletableFuture<String> engine) {
+        StartupTimeline.mark("weights read");
+        engine.join();
+        NDManager manager = TensorEngine.newManager();
+        DeviceNetwork onDevice = new DeviceNetwork(new VggNetwork(weights, manager, Pooling.MAX), manager);
+        StartupTimeline.mark("network on the device");
+        return onDevice;
+    }
+
+    static <T> T await(CompletableFuture<T> loading) {
         try {
-            return weights.join();
+            return loading.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

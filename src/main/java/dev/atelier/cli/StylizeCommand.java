@@ -1,16 +1,17 @@
 package dev.atelier.cli;
 
-import dev.atelier.transfer.StartupTimeline;
 import dev.atelier.image.ImageLoader;
 import dev.atelier.image.ImageSaver;
 import dev.atelier.image.OutputFormat;
+import dev.atelier.network.VggArchitecture;
+import dev.atelier.network.VggNetwork;
 import dev.atelier.transfer.JobSpec;
 import dev.atelier.transfer.Preset;
 import dev.atelier.transfer.Recipe;
 import dev.atelier.transfer.RunReport;
 import dev.atelier.transfer.Schedule;
+import dev.atelier.transfer.StartupTimeline;
 import dev.atelier.transfer.StylizeJob;
-import dev.atelier.weights.VggWeights;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,21 +119,32 @@ final class StylizeCommand implements Callable<Integer> {
         Schedule plan = schedule.toSchedule(preset);
         List<Integer> coarse = coarseScales();
         checkOutputs();
-        CompletableFuture<VggWeights> loading = engine.startInBackground(objective.network());
+        CompletableFuture<EngineOptions.DeviceNetwork> loading = engine.startInBackground(objective.network());
         BufferedImage contentImage = ImageLoader.read(content);
         StartupTimeline.mark("content image decoded");
         List<BufferedImage> styleImages = styles.stream().map(ImageLoader::read).toList();
         StartupTimeline.mark("style images decoded");
         List<BufferedImage> maskImages = maskImages();
         JobSpec.InitChoice start = initChoice();
-        VggWeights vgg = EngineOptions.await(loading);
-        StartupTimeline.mark("weights ready");
-        objective.checkNetwork(vgg.architecture());
-        Recipe recipe = objective.recipe(vgg.architecture(), plan);
+        try (EngineOptions.DeviceNetwork device = EngineOptions.await(loading)) {
+            StartupTimeline.mark("network ready");
+            return stylize(device.network(), preset, plan, coarse,
+                    new Decoded(contentImage, styleImages, maskImages, start));
+        }
+    }
+
+    /** The images and start image as read from the command line, before any resizing. */
+    private record Decoded(BufferedImage content, List<BufferedImage> styles, List<BufferedImage> masks,
+                           JobSpec.InitChoice start) {}
+
+    private int stylize(VggNetwork network, Preset preset, Schedule plan, List<Integer> coarse, Decoded in) {
+        VggArchitecture architecture = network.architecture();
+        objective.checkNetwork(architecture);
+        Recipe recipe = objective.recipe(architecture, plan);
         JobSpec spec;
         try {
-            spec = new JobSpec(contentImage, styleImages, blendWeights == null ? List.of() : blendWeights,
-                    maskImages, styleScale, size, coarse, scaleIterations, start,
+            spec = new JobSpec(in.content(), in.styles(), blendWeights == null ? List.of() : blendWeights,
+                    in.masks(), styleScale, size, coarse, scaleIterations, in.start(),
                     new JobSpec.ColorMode(preserveColors, colorMatch()), recipe);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -141,14 +153,14 @@ final class StylizeCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(System.err, System.console() != null);
         RunReport history = new RunReport();
         if (!quiet) {
-            System.err.printf(Locale.ROOT, "atelier: %s on %s, passes %s, %s%n", preset.name(), vgg.architecture(),
+            System.err.printf(Locale.ROOT, "atelier: %s on %s, passes %s, %s%n", preset.name(), architecture,
                     StylizeJob.passes(spec), describe(plan));
         }
         StylizeJob.Result result;
         try (IntermediateOutputs intermediates = new IntermediateOutputs(output, saveEvery, animation,
                 StylizeJob.outputSize(spec))) {
             try {
-                result = new StylizeJob(vgg).run(spec, p -> {
+                result = new StylizeJob(network).run(spec, p -> {
                     history.accept(p);
                     intermediates.accept(p);
                     if (!quiet) {

@@ -28,7 +28,7 @@ public final class VggNetwork {
 
     private final VggArchitecture architecture;
     private final List<String> layerNames;
-    private final Map<String, NDArray[]> parameters = new HashMap<>();
+    private final Map<String, NDArray[]> parameters;
     private final Pooling pooling;
     private final InputConvention input;
     /** Per-channel scale and offset that take a Caffe-space image to the weights' own input; null for Caffe. */
@@ -38,12 +38,14 @@ public final class VggNetwork {
         this.architecture = weights.architecture();
         this.layerNames = architecture.layerNames();
         this.pooling = pooling;
+        this.parameters = new HashMap<>();
         for (ConvWeights layer : weights.layers()) {
-            NDArray kernel;
-            try (NDArray planar = manager.create(layer.kernel(), new Shape(layer.outChannels(), layer.inChannels(),
-                    layer.kernelHeight(), layer.kernelWidth()))) {
-                kernel = channelsLast(planar);
-            }
+            // Reordered in Java rather than on the device, so no native temporary is left in the allocator's cache.
+            // The created array's memory is DJL's own buffer, which the transposed view only borrows: both stay in
+            // the manager.
+            NDArray ohwi = manager.create(channelsLast(layer), new Shape(layer.outChannels(), layer.kernelHeight(),
+                    layer.kernelWidth(), layer.inChannels()));
+            NDArray kernel = ohwi.transpose(0, 3, 1, 2);
             NDArray bias = manager.create(layer.bias());
             parameters.put(layer.name(), new NDArray[] {kernel, bias});
         }
@@ -51,6 +53,42 @@ public final class VggNetwork {
         this.inputAffine = input.isCaffe() ? null : new NDArray[] {
             manager.create(input.channelScale(), new Shape(1, 3, 1, 1)),
             manager.create(input.channelOffset(), new Shape(1, 3, 1, 1))};
+    }
+
+    private VggNetwork(VggNetwork shared, Pooling pooling) {
+        this.architecture = shared.architecture;
+        this.layerNames = shared.layerNames;
+        this.parameters = shared.parameters;
+        this.input = shared.input;
+        this.inputAffine = shared.inputAffine;
+        this.pooling = pooling;
+    }
+
+    /** This network with other pooling, sharing its parameters on the device (and their manager's lifetime). */
+    public VggNetwork withPooling(Pooling other) {
+        return other == pooling ? this : new VggNetwork(this, other);
+    }
+
+    /** The input convention of the weights this network was made from. */
+    public InputConvention inputConvention() {
+        return input;
+    }
+
+    /** A kernel {@code out × in × kh × kw} reordered to {@code out × kh × kw × in}. */
+    private static float[] channelsLast(ConvWeights layer) {
+        int out = layer.outChannels();
+        int in = layer.inChannels();
+        int taps = layer.kernelHeight() * layer.kernelWidth();
+        float[] oihw = layer.kernel();
+        float[] ohwi = new float[oihw.length];
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < in; i++) {
+                for (int t = 0; t < taps; t++) {
+                    ohwi[(o * taps + t) * in + i] = oihw[(o * in + i) * taps + t];
+                }
+            }
+        }
+        return ohwi;
     }
 
     /**

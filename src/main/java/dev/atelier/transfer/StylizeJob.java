@@ -1,10 +1,14 @@
 package dev.atelier.transfer;
 
+import ai.djl.ndarray.NDManager;
 import dev.atelier.image.CaffeImage;
 import dev.atelier.image.CaffePreprocessing;
 import dev.atelier.image.ImageResizer;
 import dev.atelier.image.ImageSize;
 import dev.atelier.optimize.StopReason;
+import dev.atelier.network.Pooling;
+import dev.atelier.network.TensorEngine;
+import dev.atelier.network.VggNetwork;
 import dev.atelier.weights.VggWeights;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -27,9 +31,18 @@ public final class StylizeJob {
     }
 
     private final VggWeights weights;
+    private final VggNetwork network;
 
+    /** A job that puts the weights on the device for each run (once for all its passes). */
     public StylizeJob(VggWeights weights) {
         this.weights = weights;
+        this.network = null;
+    }
+
+    /** A job on a network already on the device, which must outlive the job's runs. */
+    public StylizeJob(VggNetwork network) {
+        this.weights = null;
+        this.network = network;
     }
 
     /** The longest sides of the passes, coarse to fine; the last is the output's. */
@@ -48,6 +61,19 @@ public final class StylizeJob {
     }
 
     public Result run(JobSpec spec, ProgressListener listener, BooleanSupplier cancelRequested) {
+        Pooling pooling = spec.recipe().resolvedPooling();
+        if (network != null) {
+            return run(network.withPooling(pooling), spec, listener, cancelRequested);
+        }
+        try (NDManager device = TensorEngine.newManager()) {
+            VggNetwork uploaded = new VggNetwork(weights, device, pooling);
+            StartupTimeline.mark("network on the device");
+            return run(uploaded, spec, listener, cancelRequested);
+        }
+    }
+
+    private static Result run(VggNetwork network, JobSpec spec, ProgressListener listener,
+                              BooleanSupplier cancelRequested) {
         BufferedImage content = spec.content();
         List<BufferedImage> styles = spec.styles();
         if (spec.colors().matchColors() != JobSpec.ColorMatch.NONE) {
@@ -61,8 +87,8 @@ public final class StylizeJob {
             styles = styles.stream().map(s -> ColorHandling.matchLuminance(ColorHandling.luminance(s),
                     contentLuminance)).toList();
         }
-        LossSpec loss = spec.recipe().lossSpec(weights.architecture(), weights.inputConvention());
-        Stylizer stylizer = new Stylizer(weights, spec.recipe().resolvedPooling());
+        LossSpec loss = spec.recipe().lossSpec(network.architecture(), network.inputConvention());
+        Stylizer stylizer = new Stylizer(network);
         Schedule last = spec.recipe().resolvedSchedule();
         List<Integer> passes = passes(spec);
         List<Schedule> schedules = new ArrayList<>();

@@ -19,6 +19,7 @@ import dev.atelier.weights.VggWeights;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The one stylize loop: builds the objective (targets once), runs L-BFGS on the schedule, and streams
@@ -37,12 +38,17 @@ public final class Stylizer {
         }
     }
 
-    private final VggWeights weights;
-    private final Pooling pooling;
+    /** The network a run uses, given the run's manager. */
+    private final Function<NDManager, VggNetwork> network;
 
+    /** Puts the weights on the device at the start of every run, in the run's manager. */
     public Stylizer(VggWeights weights, Pooling pooling) {
-        this.weights = weights;
-        this.pooling = pooling;
+        this.network = run -> new VggNetwork(weights, run, pooling);
+    }
+
+    /** Runs on a network already on the device; it must outlive the runs. */
+    public Stylizer(VggNetwork network) {
+        this.network = run -> network;
     }
 
     /** One style over the whole image, as the seed preset has it. */
@@ -61,9 +67,7 @@ public final class Stylizer {
         int h = content.height();
         int w = content.width();
         try (NDManager run = TensorEngine.newManager()) {
-            VggNetwork network = new VggNetwork(weights, run, pooling);
-            StartupTimeline.mark("network on the device");
-            StyleTransferObjective objective = ObjectiveBuilder.build(network, run, spec, content, styles);
+            StyleTransferObjective objective = ObjectiveBuilder.build(network.apply(run), run, spec, content, styles);
             StartupTimeline.mark("content and style targets computed");
             NDArray x0 = Tensors.fromHwc(run, init.pixels(content), h, w).reshape(-1);
             Run state = new Run(run, schedule, objective, listener, h, w, x0);

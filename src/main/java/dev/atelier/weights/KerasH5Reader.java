@@ -5,6 +5,8 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.dataset.DatasetBase;
+import io.jhdf.object.datatype.FloatingPoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,10 +60,13 @@ public final class KerasH5Reader {
             throw new WeightsException(where + ": layer '" + layer + "' has kernel shape " + shape(k) + " and bias shape "
                     + shape(b) + ", expected kh×kw×in×out and out");
         }
-        float[] hwio = floats(kernel, layer, where);
         float[] biasValues = floats(bias, layer, where);
-        return new ConvWeights(layer, k[3], k[2], k[0], k[1],
-                ConvWeights.fromKerasLayout(hwio, k[0], k[1], k[2], k[3]), biasValues);
+        float[] oihw = kernel instanceof DatasetBase base && base.getDataType() instanceof FloatingPoint fp
+                && fp.getSize() == Float.BYTES
+                ? ConvWeights.fromKerasLayout(base.getDataBuffer().order(fp.getByteOrder()).asFloatBuffer(),
+                        k[0], k[1], k[2], k[3])
+                : ConvWeights.fromKerasLayout(floats(kernel, layer, where), k[0], k[1], k[2], k[3]);
+        return new ConvWeights(layer, k[3], k[2], k[0], k[1], oihw, biasValues);
     }
 
     private static Dataset dataset(Group group, String name, String layer, String where) {

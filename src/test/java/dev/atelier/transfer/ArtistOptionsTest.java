@@ -66,6 +66,25 @@ class ArtistOptionsTest {
     }
 
     @Test
+    void aNetworkAlreadyOnTheDeviceGivesTheSameRunAsTheWeightsInEveryPassAndPooling() {
+        Schedule short2 = new Schedule(2, 6, true, 10);
+        for (Pooling pooling : Pooling.values()) {
+            Recipe recipe = new Recipe(Preset.SEED, null, null, null, null, null, pooling, short2, 100);
+            JobSpec twoPasses = spec(List.of(scream), List.of(), List.of(), JobSpec.InitChoice.random(3), recipe, 48,
+                    List.of(32));
+            StylizeJob.Result fromWeights = run(twoPasses);
+            StylizeJob.Result onDevice;
+            try (NDManager device = NDManager.newBaseManager()) {
+                // Made with the other pooling: the job must switch it.
+                Pooling other = pooling == Pooling.MAX ? Pooling.AVG : Pooling.MAX;
+                onDevice = new StylizeJob(new VggNetwork(vgg16, device, other)).run(twoPasses, p -> true, () -> false);
+            }
+            assertThat(onDevice.loss().total()).as("%s pooling", pooling).isEqualTo(fromWeights.loss().total());
+            assertThat(onDevice.evaluations()).isEqualTo(fromWeights.evaluations());
+        }
+    }
+
+    @Test
     void blendedTargetIsTheWeightedSumOfGrams() {
         try (NDManager m = NDManager.newBaseManager()) {
             VggNetwork net = new VggNetwork(vgg16, m, Pooling.MAX);
