@@ -44,7 +44,7 @@ for size in 256 512; do
   a=$(median < "$out/a"); r=$(median < "$out/r"); rj=$(median < "$out/rj")
   echo "| s / evaluation (median; spread of $runs runs) | ${size}² | $a ($(spread < "$out/a")) | $r ($(spread < "$out/r")) | $rj ($(spread < "$out/rj")) | $(awk -v a="$a" -v r="$r" -v j="$rj" 'BEGIN{printf "%.2f; %.2f", a/r, a/j}') |"
   echo "| fraction of ${peak_gflops} GFLOP/s peak | ${size}² | $(awk -v g="$(gflop "$size")" -v t="$a" -v p="$peak_gflops" 'BEGIN{printf "%.0f%%", 100*g/t/p}') | $(awk -v g="$(gflop "$size")" -v t="$r" -v p="$peak_gflops" 'BEGIN{printf "%.0f%%", 100*g/t/p}') | | |"
-  echo "| peak resident memory (bench run) | ${size}² | $(peak_mb "$out/a.time") MB | $(peak_mb "$out/r.time") MB | | |"
+  echo "| peak resident memory (bench run) | ${size}² | $(peak_mb "$out/a.time") MiB | $(peak_mb "$out/r.time") MiB | | |"
 done
 
 # Start-up: from launching the command to the first evaluation of a 512² seed run (JVM, engine, weights, images,
@@ -57,6 +57,20 @@ for i in $(seq "$runs"); do
   python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["launch_to_optimisation_seconds"])' "$out/s.json" >> "$out/s"
 done
 echo "| launch to first evaluation (median; spread of $runs runs) | 512×384 | $(median < "$out/s" | xargs printf '%.2f') s ($(spread < "$out/s")) | | | |"
+
+# Peak memory of a whole 512² stylize: square crops, 30 evaluations without restarts (the optimiser's history is
+# full by then), everything a user's run holds: weights, targets, the optimiser's float64 vectors, the JVM.
+/usr/bin/python3 - "$shared/images" "$out" <<'PY'
+import sys
+from PIL import Image
+for name, role in (("tubingen.jpg", "content-sq"), ("starry_night.jpg", "style-sq")):
+    im = Image.open(f"{sys.argv[1]}/{name}").convert("RGB"); w, h = im.size; s = min(w, h)
+    im.crop(((w - s) // 2, (h - s) // 2, (w - s) // 2 + s, (h - s) // 2 + s)).save(f"{sys.argv[2]}/{role}.png")
+PY
+/usr/bin/time -v -o "$out/sq.time" ./atelier stylize --content "$out/content-sq.png" --style "$out/style-sq.png" \
+  --weights "$weights" --size 512 --threads "$threads" --restart never --iterations 1 \
+  --evaluations-per-iteration 30 --quiet --output "$out/sq.png"
+echo "| peak resident memory (stylize, 30 evaluations) | 512² | $(peak_mb "$out/sq.time") MiB | | | |"
 
 if [ "$quality" = 1 ]; then
   # Both sides get the same 512×384 PNGs, resized once with PIL (the reference's resizer), and the same allocator.
@@ -92,6 +106,6 @@ else:
 print(f"| time to the reference's final loss ({target:.4e}), launch to that step | 512×384 | {cell} | "
       f"{ref_wall:.0f} s ({ref['evals']} evaluations) | | {ratio} |")
 PY
-  echo "| peak resident memory (stylize / run) | 512×384 | $(peak_mb "$out/aq.time") MB | $(peak_mb "$out/rq.time") MB | | |"
+  echo "| peak resident memory (stylize / run) | 512×384 | $(peak_mb "$out/aq.time") MiB | $(peak_mb "$out/rq.time") MiB | | |"
 fi
 rm -rf "$out"
