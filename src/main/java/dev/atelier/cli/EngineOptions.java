@@ -39,6 +39,9 @@ final class EngineOptions {
             description = "Where tensors live: a GPU when the engine sees one, else the CPU (default: ${DEFAULT-VALUE}).")
     String device;
 
+    /** Set by a command's --quiet: a download then draws no progress bar. */
+    private boolean quiet;
+
     /** Whose Keras model is used when neither --weights nor --model is given. */
     private VggArchitecture defaultNetwork = VggArchitecture.VGG16;
 
@@ -52,6 +55,12 @@ final class EngineOptions {
     VggWeights start() {
         configure();
         return loadWeights();
+    }
+
+    /** Downloads without a progress bar (a command's --quiet). */
+    EngineOptions quiet(boolean quiet) {
+        this.quiet = quiet;
+        return this;
     }
 
     /** A network on the device, in a manager of its own: closing it frees the network. */
@@ -135,6 +144,6 @@ final class EngineOptions {
                 throw new UserException(e.getMessage());
             }
         }
-        return WeightsSelection.load(weights, model, mirror, defaultNetwork);
+        return WeightsSelection.load(weights, model, mirror, defaultNetwork, quiet);
     }
 }

@@ -1,6 +1,7 @@
 package dev.atelier.cli;
 
 import dev.atelier.transfer.StartupTimeline;
+import dev.atelier.weights.ProxyEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         StartupTimeline.mark("JVM started");
+        ProxyEnvironment.apply(System.getenv());
         System.exit(run(args));
     }
 

@@ -119,7 +119,8 @@ final class StylizeCommand implements Callable<Integer> {
         Schedule plan = schedule.toSchedule(preset);
         List<Integer> coarse = coarseScales();
         checkOutputs();
-        CompletableFuture<EngineOptions.DeviceNetwork> loading = engine.startInBackground(objective.network());
+        CompletableFuture<EngineOptions.DeviceNetwork> loading =
+                engine.quiet(quiet).startInBackground(objective.network());
         BufferedImage contentImage = ImageLoader.read(content);
         StartupTimeline.mark("content image decoded");
         List<BufferedImage> styleImages = styles.stream().map(ImageLoader::read).toList();

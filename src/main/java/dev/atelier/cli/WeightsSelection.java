@@ -2,6 +2,7 @@ package dev.atelier.cli;
 
 import dev.atelier.network.VggArchitecture;
 import dev.atelier.weights.DownloadException;
+import dev.atelier.weights.DownloadListener;
 import dev.atelier.weights.KnownModel;
 import dev.atelier.weights.ModelCatalog;
 import dev.atelier.weights.RandomWeights;
@@ -20,7 +21,8 @@ final class WeightsSelection {
 
     private WeightsSelection() {}
 
-    static VggWeights load(Path file, String model, String mirror, VggArchitecture network) {
+    /** The weights; a download draws a progress bar on stderr unless {@code quiet}. */
+    static VggWeights load(Path file, String model, String mirror, VggArchitecture network, boolean quiet) {
         if (file != null) {
             return fromFile(file, model);
         }
@@ -33,7 +35,8 @@ final class WeightsSelection {
         KnownModel known = known(name, "--model");
         WeightsStore store = store(mirror);
         try {
-            return store.load(known, new WeightsProgressBar(System.err, System.console() != null, known.name()));
+            return store.load(known, quiet ? DownloadListener.NONE
+                    : new WeightsProgressBar(System.err, System.console() != null, known.name()));
         } catch (DownloadException e) {
             throw new UserException("model " + known.name() + " is not in the cache (" + store.path(known)
                     + ") and cannot be downloaded: " + e.getMessage() + ". Get the file another way and run "

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -71,6 +72,47 @@ class WeightsCliTest {
                 .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(files.resolve("out.png")).doesNotExist();
         assertThat(cached()).isEmpty();
+    }
+
+    @Test
+    void quietStylizeDownloadsWithoutAProgressBar() throws IOException {
+        byte[] notTheModel = new byte[256 * 1024];
+        new Random(5).nextBytes(notTheModel);
+        try (TestWeightsServer server = new TestWeightsServer(notTheModel)) {
+            System.setProperty(WeightsMirror.PROPERTY, server.base());
+            List<String> args = List.of("stylize", "--content", content.toString(), "--style", style.toString(),
+                    "--output", files.resolve("out.png").toString(), "--size", "32", "--model", "vgg16-torchvision");
+
+            CliRun loud = CliRun.of(args.toArray(String[]::new));
+            CliRun quiet = CliRun.of(Stream.concat(args.stream(), Stream.of("--quiet")).toArray(String[]::new));
+
+            assertThat(loud.exitCode()).isEqualTo(1);
+            // torchvision publishes no size, so the whole file comes down before its checksum fails.
+            assertThat(loud.err()).contains("atelier: downloading vgg16-torchvision from " + server.base())
+                    .contains("[########################]");
+            assertThat(quiet.exitCode()).isEqualTo(1);
+            assertThat(quiet.errLines()).as("only the error: the checksum cannot match").hasSize(1);
+            assertThat(quiet.err()).doesNotContain("downloading").doesNotContain("[#").contains("vgg16-torchvision");
+            assertThat(server.requests()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void downloadsGoThroughTheProxyTheEnvironmentNames() throws IOException {
+        try (TestWeightsServer proxy = new TestWeightsServer(new byte[4096])) {
+            System.setProperty(WeightsMirror.PROPERTY, "http://weights.invalid");
+            ProxyEnvironment.apply(Map.of("HTTP_PROXY", proxy.base()));
+            try {
+                CliRun r = CliRun.of("weights", "download", "vgg16-torchvision");
+                // The name cannot resolve: only the proxy can have answered, and its bytes fail the checksum.
+                assertThat(proxy.requests()).isEqualTo(1);
+                assertThat(r.exitCode()).isEqualTo(1);
+                assertThat(r.err()).contains("weights.invalid").doesNotContain("UnknownHost");
+            } finally {
+                System.clearProperty("http.proxyHost");
+                System.clearProperty("http.proxyPort");
+            }
+        }
     }
 
     @Test
