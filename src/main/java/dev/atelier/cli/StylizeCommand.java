@@ -121,17 +121,26 @@ final class StylizeCommand implements Callable<Integer> {
         checkOutputs();
         CompletableFuture<EngineOptions.DeviceNetwork> loading =
                 engine.quiet(quiet).startInBackground(objective.network());
+        Decoded decoded;
+        try {
+            decoded = decode();
+        } catch (RuntimeException e) {
+            // Nothing will run on the network: free it when it arrives (this JVM may go on, as in tests).
+            loading.thenAccept(EngineOptions.DeviceNetwork::close);
+            throw e;
+        }
+        try (EngineOptions.DeviceNetwork device = EngineOptions.await(loading)) {
+            StartupTimeline.mark("network ready");
+            return stylize(device.network(), preset, plan, coarse, decoded);
+        }
+    }
+
+    private Decoded decode() {
         BufferedImage contentImage = ImageLoader.read(content);
         StartupTimeline.mark("content image decoded");
         List<BufferedImage> styleImages = styles.stream().map(ImageLoader::read).toList();
         StartupTimeline.mark("style images decoded");
-        List<BufferedImage> maskImages = maskImages();
-        JobSpec.InitChoice start = initChoice();
-        try (EngineOptions.DeviceNetwork device = EngineOptions.await(loading)) {
-            StartupTimeline.mark("network ready");
-            return stylize(device.network(), preset, plan, coarse,
-                    new Decoded(contentImage, styleImages, maskImages, start));
-        }
+        return new Decoded(contentImage, styleImages, maskImages(), initChoice());
     }
 
     /** The images and start image as read from the command line, before any resizing. */
