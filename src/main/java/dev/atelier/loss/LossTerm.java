@@ -2,7 +2,6 @@ package dev.atelier.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,15 +30,5 @@ public interface LossTerm {
     /** This term's weighted part that reads the image alone ({@code 1×3×H×W}, preprocessed), or null. */
     default NDArray imagePart(NDArray image) {
         return null;
-    }
-
-    /** The whole term: {@link #imagePart} plus every {@link #layerPart}, given activations of at least {@link #layers()}. */
-    default NDArray compute(NDArray image, Map<String, NDArray> features) {
-        NDArray total = imagePart(image);
-        for (String layer : layers()) {
-            NDArray part = layerPart(layer, features.get(layer), image.getShape());
-            total = total == null ? part : total.add(part);
-        }
-        return total;
     }
 }

@@ -16,7 +16,7 @@ final class Scalars {
     private Scalars() {}
 
     /** {@code value} as a 0-dimensional float32 tensor in {@code like}'s manager, in memory the engine owns. */
-    static NDArray of(NDArray like, double value) {
+    private static NDArray of(NDArray like, double value) {
         return like.getManager().full(new Shape(), (float) value, DataType.FLOAT32);
     }
 
