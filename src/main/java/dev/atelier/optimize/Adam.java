@@ -58,8 +58,9 @@ public final class Adam {
                     break;
                 }
                 try (NDManager scope = run.newSubManager()) {
-                    NDArray g = e.gradient();
+                    NDArray g = Vectors.widened(e.gradient());
                     g.attach(scope);
+                    e.gradient().close();
                     m.muli(settings.beta1()).addi(g.mul(1 - settings.beta1()));
                     v.muli(settings.beta2()).addi(g.square().muli(1 - settings.beta2()));
                     double mScale = 1 / (1 - Math.pow(settings.beta1(), step));

@@ -88,6 +88,7 @@ public final class Lbfgs {
     private static NDArray searchTarget(Point current, LbfgsMemory memory, NDManager scope) {
         NDArray z;
         if (memory.isEmpty()) {
+            // Mixed precision promotes to float64: the same as subtracting the widened gradient.
             z = current.x().sub(current.gradient());
         } else {
             try (NDArray newtonStep = memory.newtonStep(current.gradient(), scope)) {
@@ -128,8 +129,10 @@ public final class Lbfgs {
      */
     private static void remember(LbfgsMemory memory, Point previous, Point current, NDArray d,
             LbfgsLineSearch.Step step) {
-        NDArray y = current.gradient().sub(previous.gradient());
-        double yy = Vectors.dot(y, y);
+        double yy;
+        try (NDArray y = Vectors.widened(current.gradient()).subi(previous.gradient())) {
+            yy = Vectors.dot(y, y);
+        }
         double stp = step.step();
         double sy;
         double minimumSy;
@@ -142,10 +145,9 @@ public final class Lbfgs {
             minimumSy = -step.slope0() * stp;
         }
         if (sy <= EPSILON * minimumSy) {
-            y.close();
             return;
         }
-        memory.add(d, y, sy, yy);
+        memory.add(d, previous.shared(), current.shared(), sy, yy);
     }
 
     private static MinimizeResult result(

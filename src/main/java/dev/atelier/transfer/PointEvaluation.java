@@ -2,6 +2,7 @@ package dev.atelier.transfer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import dev.atelier.image.CaffeImage;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.TensorEngine;
@@ -23,7 +24,7 @@ public final class PointEvaluation {
             StyleTransferObjective objective = ObjectiveBuilder.build(network, manager, spec, content, style);
             NDArray x = Tensors.fromHwc(manager, image.toDoubles(), image.height(), image.width()).reshape(-1);
             Objective.Evaluation e = objective.evaluate(x);
-            double l2 = Math.sqrt(e.gradient().square().sum().getDouble());
+            double l2 = Math.sqrt(e.gradient().toType(DataType.FLOAT64, false).square().sum().getDouble());
             return new Result(objective.lastValues(), l2);
         }
     }

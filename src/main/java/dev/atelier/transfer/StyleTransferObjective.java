@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The style transfer loss as a function of the image's pixels: the optimiser's vector is the preprocessed
- * image flattened in 1×3×H×W order (float64); the network runs in float32, like the reference.
+ * image flattened in 1×3×H×W order (float64); the network runs in float32, like the reference, and the gradient
+ * is returned in float32.
  */
 public final class StyleTransferObjective implements Objective {
 
@@ -70,7 +71,8 @@ public final class StyleTransferObjective implements Objective {
                 }
                 collector.backward(terms.sum);
                 lastValues = terms.values();
-                gradient = image.getGradient().toType(DataType.FLOAT64, true).reshape(x.getShape());
+                // Left in float32, the network's precision: widening it is exact, and the optimiser keeps it smaller.
+                gradient = image.getGradient().reshape(x.getShape());
             }
             gradient.attach(x.getManager());
             return new Evaluation(lastValues.total(), gradient);

@@ -61,8 +61,9 @@ class GarbageCollectionSafetyTest {
             churn.start();
             for (int i = 0; i < 40; i++) {
                 Objective.Evaluation e = objective.evaluate(x);
-                results.add(new double[] {e.value(), e.gradient().square().sum().getDouble(),
-                        e.gradient().sum().getDouble()});
+                try (NDArray g = e.gradient().toType(DataType.FLOAT64, false)) {
+                    results.add(new double[] {e.value(), g.square().sum().getDouble(), g.sum().getDouble()});
+                }
                 e.gradient().close();
             }
         } finally {

@@ -51,7 +51,7 @@ class GradientCheckTest {
             for (int probe = 0; probe < 4; probe++) {
                 NDArray direction = manager.randomNormal(new Shape(x.size())).toType(DataType.FLOAT64, false);
                 direction = direction.div(direction.norm());
-                double analytic = at.gradient().dot(direction).getDouble();
+                double analytic = at.gradient().toType(DataType.FLOAT64, false).dot(direction).getDouble();
                 double step = 0.5;
                 double plus = objective.evaluate(x.add(direction.mul(step))).value();
                 double minus = objective.evaluate(x.sub(direction.mul(step))).value();
