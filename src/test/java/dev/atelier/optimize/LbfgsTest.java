@@ -148,6 +148,50 @@ class LbfgsTest {
         }
     }
 
+    /**
+     * The memory keeps a float32 objective's gradients and recomputes y from them; the steps must be those of the
+     * same gradients handed over in float64, to the last bit, through full memories, evictions and a long run.
+     */
+    @Test
+    void aFloat32GradientTakesTheStepsOfItsFloat64Widening() {
+        List<double[]> narrow = new ArrayList<>();
+        List<double[]> wide = new ArrayList<>();
+        List<Integer> liveArrays = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Lbfgs lbfgs = new Lbfgs(LbfgsSettings.defaults().withFactr(0).withPgtol(0).withMaxIterations(60));
+            Objective rosenbrock = TestProblems.rosenbrock();
+            Objective float32 = x -> {
+                Objective.Evaluation e = rosenbrock.evaluate(x);
+                try (NDArray g = e.gradient()) {
+                    return new Objective.Evaluation(e.value(), g.toType(DataType.FLOAT32, false));
+                }
+            };
+            Objective widened = x -> {
+                Objective.Evaluation e = float32.evaluate(x);
+                try (NDArray g = e.gradient()) {
+                    return new Objective.Evaluation(e.value(), g.toType(DataType.FLOAT64, false));
+                }
+            };
+            MinimizeResult a = lbfgs.minimize(float32, manager.create(ROSENBROCK_START), it -> {
+                narrow.add(it.x().toDoubleArray());
+                liveArrays.add(manager.getManagedArrays().size());
+                return true;
+            });
+            MinimizeResult b = lbfgs.minimize(widened, manager.create(ROSENBROCK_START),
+                    it -> wide.add(it.x().toDoubleArray()));
+
+            assertThat(a.iterations()).isEqualTo(60);
+            assertThat(a.evaluations()).isEqualTo(b.evaluations());
+            assertThat(narrow).hasSameSizeAs(wide);
+            for (int i = 0; i < narrow.size(); i++) {
+                assertThat(narrow.get(i)).as("x after step %d", i + 1).containsExactly(wide.get(i));
+            }
+            int afterMemoryFilled = liveArrays.get(LbfgsSettings.DEFAULT_HISTORY + 2);
+            assertThat(liveArrays.subList(LbfgsSettings.DEFAULT_HISTORY + 2, liveArrays.size()))
+                    .allMatch(n -> n <= afterMemoryFilled);
+        }
+    }
+
     @Test
     void rejectsAStartThatIsNotFlatFloat64() {
         try (NDManager manager = NDManager.newBaseManager()) {
