@@ -4,7 +4,6 @@ import dev.atelier.transfer.Preset;
 import dev.atelier.transfer.Schedule;
 import dev.atelier.web.ServerSettings;
 import dev.atelier.web.WebServer;
-import dev.atelier.weights.VggWeights;
 import io.javalin.util.JavalinBindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,13 +70,14 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = settings(schedule.toSchedule(Preset.SEED));
-        VggWeights weights = engine.start();
         WebServer server;
         try {
-            server = WebServer.start(weights, settings);
+            // The server puts the weights on the device; their Java copy is not kept.
+            server = WebServer.start(engine.start(), settings);
         } catch (JavalinBindException e) {
             throw new UserException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
         }
+        System.gc(); // the weights' Java copy is garbage now; the launcher's heap settings then hand its pages back
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

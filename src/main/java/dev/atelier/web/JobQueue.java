@@ -126,6 +126,11 @@ final class JobQueue implements AutoCloseable {
         }
     }
 
+    /** Whether the worker thread has ended (after {@link #close}, unless a job ignored the cancellation). */
+    boolean workerStopped() {
+        return !worker.isAlive();
+    }
+
     /** Cancels everything and waits (a few seconds at most) for the running job to stop. */
     @Override
     public void close() {

@@ -2,11 +2,11 @@ package dev.atelier.web;
 
 import dev.atelier.image.CaffePreprocessing;
 import dev.atelier.image.ImageException;
+import dev.atelier.network.VggNetwork;
 import dev.atelier.transfer.JobSpec;
 import dev.atelier.transfer.Progress;
 import dev.atelier.transfer.Schedule;
 import dev.atelier.transfer.StylizeJob;
-import dev.atelier.weights.VggWeights;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,16 +21,17 @@ final class JobRunner {
     /** Progress events are sent at most this often (plus at every outer iteration's end). */
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
 
-    private final VggWeights weights;
+    /** On the device for the server's lifetime; jobs take the pooling they ask for from it. */
+    private final VggNetwork network;
     private final Schedule schedule;
     private final Duration previewInterval;
     private final ResultFiles results;
     private final JobEvents events;
     private final Clock clock;
 
-    JobRunner(VggWeights weights, Schedule schedule, Duration previewInterval, ResultFiles results, JobEvents events,
+    JobRunner(VggNetwork network, Schedule schedule, Duration previewInterval, ResultFiles results, JobEvents events,
               Clock clock) {
-        this.weights = weights;
+        this.network = network;
         this.schedule = schedule;
         this.previewInterval = previewInterval;
         this.results = results;
@@ -50,7 +51,7 @@ final class JobRunner {
         try {
             Throttle previews = new Throttle(previewInterval);
             Throttle updates = new Throttle(PROGRESS_INTERVAL);
-            r = new StylizeJob(weights).run(spec(request), p -> {
+            r = new StylizeJob(network).run(spec(request), p -> {
                 onProgress(job, p, previews, updates);
                 return !job.cancelRequested();
             }, job::cancelRequested);

@@ -1,6 +1,9 @@
 package dev.atelier.web;
 
+import ai.djl.ndarray.NDManager;
+import dev.atelier.network.Pooling;
 import dev.atelier.network.TensorEngine;
+import dev.atelier.network.VggNetwork;
 import dev.atelier.weights.VggWeights;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -18,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Atelier in the browser: the page (from the jar's {@code /web} resources) and its REST API, one worker painting
- * jobs in turn. The weights are read once by the caller; every job builds its own network from them.
+ * jobs in turn. The weights are read once by the caller and put on the device once, for every job.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -27,19 +30,22 @@ public final class WebServer implements AutoCloseable {
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private final Javalin app;
+    /** Holds the network's parameters for the server's lifetime. */
+    private final NDManager device;
     private final JobQueue queue;
     private final EventHub events;
     private final ResultFiles results;
     private final ScheduledExecutorService janitor;
     private URI uri;
 
-    private WebServer(VggWeights weights, ServerSettings settings, Clock clock) {
+    private WebServer(VggNetwork network, NDManager device, ServerSettings settings, Clock clock) {
+        this.device = device;
         results = ResultFiles.in(settings.resultsDirectory());
         JobRegistry registry = new JobRegistry();
         StyleGallery gallery = new StyleGallery(settings.stylesDirectory(), settings.maxPixels());
         JobQueue[] queueRef = new JobQueue[1]; // the hub shows queue positions; the queue tells the hub of moves
         events = new EventHub(job -> JobView.of(job, queueRef[0].position(job)));
-        JobRunner runner = new JobRunner(weights, settings.schedule(), settings.previewInterval(), results, events,
+        JobRunner runner = new JobRunner(network, settings.schedule(), settings.previewInterval(), results, events,
                 clock);
         queue = queueRef[0] = new JobQueue(settings.queueCapacity(), runner::run, events, clock);
         JobRoutes jobs = new JobRoutes(new JobForm(settings, new UploadDecoder(settings.maxPixels()), gallery),
@@ -109,7 +115,15 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(VggWeights weights, ServerSettings settings) {
         TensorEngine.start(); // now: a broken install fails here, and the first job does not pay for loading it
-        WebServer server = new WebServer(weights, settings, Clock.systemUTC());
+        NDManager device = TensorEngine.newManager();
+        WebServer server;
+        try {
+            server = new WebServer(new VggNetwork(weights, device, Pooling.MAX), device, settings,
+                    Clock.systemUTC());
+        } catch (RuntimeException e) {
+            device.close();
+            throw e;
+        }
         try {
             server.app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
@@ -138,5 +152,9 @@ public final class WebServer implements AutoCloseable {
         app.stop();
         janitor.shutdownNow();
         results.close();
+        // A job that did not stop in time still uses the parameters; the process is ending then anyway.
+        if (queue.workerStopped()) {
+            device.close();
+        }
     }
 }
