@@ -68,23 +68,9 @@ public final class ImageResizer {
         int outWidth = w.outputs();
         int[] out = new int[outWidth * (endRow - firstRow)];
         for (int y = firstRow; y < endRow; y++) {
-            int row = y * inWidth;
             int outRow = (y - firstRow) * outWidth;
             for (int x = 0; x < outWidth; x++) {
-                int first = w.first(x);
-                int count = w.count(x);
-                int base = w.offset(x);
-                int r = CubicWeights.HALF;
-                int g = CubicWeights.HALF;
-                int b = CubicWeights.HALF;
-                for (int i = 0; i < count; i++) {
-                    int p = in[row + first + i];
-                    int k = w.fixed(base + i);
-                    r += ((p >> 16) & 0xFF) * k;
-                    g += ((p >> 8) & 0xFF) * k;
-                    b += (p & 0xFF) * k;
-                }
-                out[outRow + x] = CubicWeights.pack(r, g, b);
+                out[outRow + x] = convolve(in, y * inWidth, 1, w, x);
             }
         }
         return out;
@@ -94,23 +80,31 @@ public final class ImageResizer {
         int outHeight = w.outputs();
         int[] out = new int[width * outHeight];
         for (int y = 0; y < outHeight; y++) {
-            int first = w.first(y);
-            int count = w.count(y);
-            int base = w.offset(y);
             for (int x = 0; x < width; x++) {
-                int r = CubicWeights.HALF;
-                int g = CubicWeights.HALF;
-                int b = CubicWeights.HALF;
-                for (int i = 0; i < count; i++) {
-                    int p = in[(first + i) * width + x];
-                    int k = w.fixed(base + i);
-                    r += ((p >> 16) & 0xFF) * k;
-                    g += ((p >> 8) & 0xFF) * k;
-                    b += (p & 0xFF) * k;
-                }
-                out[y * width + x] = CubicWeights.pack(r, g, b);
+                out[y * width + x] = convolve(in, x, width, w, y);
             }
         }
         return out;
+    }
+
+    /**
+     * Output pixel {@code output} of one pass: its weights applied to the input pixels at {@code origin + step * i}
+     * for i from the weights' first input on.
+     */
+    private static int convolve(int[] in, int origin, int step, CubicWeights w, int output) {
+        int start = origin + w.first(output) * step;
+        int count = w.count(output);
+        int base = w.offset(output);
+        int r = CubicWeights.HALF;
+        int g = CubicWeights.HALF;
+        int b = CubicWeights.HALF;
+        for (int i = 0; i < count; i++) {
+            int p = in[start + i * step];
+            int k = w.fixed(base + i);
+            r += ((p >> 16) & 0xFF) * k;
+            g += ((p >> 8) & 0xFF) * k;
+            b += (p & 0xFF) * k;
+        }
+        return CubicWeights.pack(r, g, b);
     }
 }

@@ -130,7 +130,7 @@ public final class Lbfgs {
     private static void remember(LbfgsMemory memory, Point previous, Point current, NDArray d,
             LbfgsLineSearch.Step step) {
         double yy;
-        try (NDArray y = Vectors.widened(current.gradient()).subi(previous.gradient())) {
+        try (NDArray y = Vectors.difference(current.gradient(), previous.gradient())) {
             yy = Vectors.dot(y, y);
         }
         double stp = step.step();

@@ -22,9 +22,9 @@ final class LbfgsMemory implements AutoCloseable {
 
         /** y = g_new - g_old in float64, a new array in {@code s}'s manager. */
         NDArray y() {
-            NDArray y = Vectors.widened(newGradient.array());
+            NDArray y = Vectors.difference(newGradient.array(), oldGradient.array());
             y.attach(s.getManager());
-            return y.subi(oldGradient.array());
+            return y;
         }
 
         void release() {

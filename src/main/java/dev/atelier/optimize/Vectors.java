@@ -44,6 +44,11 @@ final class Vectors {
         return isFloat64(a) ? a.duplicate() : a.toType(DataType.FLOAT64, false);
     }
 
+    /** {@code newer - older} in float64, a new array in {@code newer}'s manager: y from two gradients. */
+    static NDArray difference(NDArray newer, NDArray older) {
+        return widened(newer).subi(older);
+    }
+
     private static boolean isFloat64(NDArray a) {
         return a.getDataType() == DataType.FLOAT64;
     }
