@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "weights", mixinStandardHelpOptions = true,
-        description = "Lists, downloads, imports and checks the known VGG weights files. They are kept in "
+        description = "Lists, downloads, imports and checks the known models (VGG weights files, Darknet Tiny, the instant styles). They are kept in "
                 + "$ATELIER_HOME, else $XDG_CACHE_HOME/atelier, else ~/.cache/atelier.",
         subcommands = {WeightsListCommand.class, WeightsDownloadCommand.class, WeightsImportCommand.class,
                 WeightsVerifyCommand.class, WeightsPathCommand.class})

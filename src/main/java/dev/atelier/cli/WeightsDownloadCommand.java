@@ -1,7 +1,7 @@
 package dev.atelier.cli;
 
 import dev.atelier.weights.DownloadException;
-import dev.atelier.weights.KnownModel;
+import dev.atelier.weights.ModelArtifact;
 import dev.atelier.weights.RandomWeights;
 import dev.atelier.weights.WeightsStore;
 import java.util.List;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "download", mixinStandardHelpOptions = true,
         description = "Downloads known models into the cache and verifies them (again, if already there); prints "
-                + "each cached file's path.")
+                + "each cached file's (or folder model's folder's) path.")
 final class WeightsDownloadCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "Models to download (see 'atelier weights list').")
@@ -25,24 +25,24 @@ final class WeightsDownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<KnownModel> models = names.stream().map(WeightsDownloadCommand::downloadable).toList();
+        List<ModelArtifact> models = names.stream().map(WeightsDownloadCommand::downloadable).toList();
         WeightsStore store = WeightsSelection.store(mirror);
-        for (KnownModel model : models) {
+        for (ModelArtifact model : models) {
             try {
                 System.out.println(store.download(model,
                         new WeightsProgressBar(System.err, System.console() != null, model.name())));
             } catch (DownloadException e) {
-                throw new UserException("cannot download " + model.name() + ": " + e.getMessage() + ". Get the file "
-                        + "another way and run 'atelier weights import FILE --as " + model.name() + "'", e);
+                throw new UserException("cannot download " + model.name() + ": " + e.getMessage() + ". "
+                        + WeightsSelection.importHint(model), e);
             }
         }
         return 0;
     }
 
-    private static KnownModel downloadable(String name) {
+    private static ModelArtifact downloadable(String name) {
         if (name.equals(RandomWeights.MODEL_NAME)) {
             throw new UsageException("random weights are generated when used; there is nothing to download");
         }
-        return WeightsSelection.known(name, "NAME");
+        return WeightsSelection.artifact(name, "NAME");
     }
 }

@@ -1,6 +1,6 @@
 package dev.atelier.cli;
 
-import dev.atelier.weights.KnownModel;
+import dev.atelier.weights.ModelArtifact;
 import dev.atelier.weights.RandomWeights;
 import dev.atelier.weights.WeightsStore;
 import java.util.concurrent.Callable;
@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "path", mixinStandardHelpOptions = true,
-        description = "Prints where a cached model's file is; fails, naming where it would be, if it is not cached.")
+        description = "Prints where a cached model is (its file, or a folder model's folder); fails, naming where it "
+                + "would be, if it is not cached.")
 final class WeightsPathCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "A known model (see 'atelier weights list').")
@@ -19,7 +20,7 @@ final class WeightsPathCommand implements Callable<Integer> {
         if (name.equals(RandomWeights.MODEL_NAME)) {
             throw new UsageException("random weights are generated when used; they have no file");
         }
-        KnownModel model = WeightsSelection.known(name, "NAME");
+        ModelArtifact model = WeightsSelection.artifact(name, "NAME");
         WeightsStore store = WeightsSelection.store(null);
         if (!store.isCached(model)) {
             throw new UserException(model.name() + " is not in the cache; it would be at " + store.path(model)

@@ -4,6 +4,7 @@ import dev.atelier.network.VggArchitecture;
 import dev.atelier.weights.DownloadException;
 import dev.atelier.weights.DownloadListener;
 import dev.atelier.weights.KnownModel;
+import dev.atelier.weights.ModelArtifact;
 import dev.atelier.weights.ModelCatalog;
 import dev.atelier.weights.RandomWeights;
 import dev.atelier.weights.VggWeights;
@@ -58,6 +59,40 @@ final class WeightsSelection {
                     + model + " is " + known.architecture());
         }
         return weights;
+    }
+
+    /**
+     * The verified model called {@code name} (any kind: a VGG file, or the folder of a folder model), from the cache
+     * or downloaded into it first, with a progress bar on stderr unless {@code quiet}. A download that fails becomes
+     * one line naming the URLs tried and how to import the model instead.
+     */
+    static Path resolve(String name, String mirror, boolean quiet) {
+        ModelArtifact model = artifact(name, "--model");
+        WeightsStore store = store(mirror);
+        try {
+            return store.resolve(model, quiet ? DownloadListener.NONE
+                    : new WeightsProgressBar(System.err, System.console() != null, model.name()));
+        } catch (DownloadException e) {
+            throw new UserException("model " + model.name() + " is not in the cache (" + store.path(model)
+                    + ") and cannot be downloaded: " + e.getMessage() + ". " + importHint(model), e);
+        }
+    }
+
+    /** How to get the model in without this machine downloading it. */
+    static String importHint(ModelArtifact model) {
+        return model.folder()
+                ? "Get its " + model.files().size() + " files another way (from " + model.base() + ") and run "
+                        + "'atelier weights import FOLDER --model " + model.name() + "'"
+                : "Get the file another way and run 'atelier weights import FILE --as " + model.name() + "'";
+    }
+
+    /** Any known model called {@code name}; a usage error naming {@code option} and listing the names if none. */
+    static ModelArtifact artifact(String name, String option) {
+        try {
+            return ModelCatalog.standard().requireArtifact(name);
+        } catch (WeightsException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
     }
 
     /** The known model called {@code name}; a usage error naming {@code option} if there is none. */

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cache of known models: where each is kept ({@code DIR/weights/FILE_NAME}), how it gets there (download or
- * import) and whether it is intact. A file takes its final name only after its checksum matched and it read as the
+ * The cache of known models: where each is kept ({@code DIR/weights/FILE_NAME} for a single-file VGG model,
+ * {@code DIR/weights/NAME/} for a folder model), how it gets there (download or import) and whether it is intact. A file takes its final name only after its checksum matched and it read as the
  * model's network, by an atomic rename, under a lock that makes concurrent downloads of one model wait for each
  * other; so the final name never holds a partial or wrong file.
  */
@@ -22,11 +22,21 @@ public final class WeightsStore {
     private final Path directory;
     private final WeightsMirror mirror;
     private final DownloadSettings settings;
+    private final ModelCatalog catalog;
+    private final FolderStore folders;
 
+    /** A store of the models of {@link ModelCatalog#standard()}. */
     public WeightsStore(Path cacheDirectory, WeightsMirror mirror, DownloadSettings settings) {
+        this(cacheDirectory, mirror, settings, ModelCatalog.standard());
+    }
+
+    /** A store whose {@link #resolve(String, DownloadListener)} finds names in {@code catalog}. */
+    public WeightsStore(Path cacheDirectory, WeightsMirror mirror, DownloadSettings settings, ModelCatalog catalog) {
         this.directory = cacheDirectory.resolve("weights");
         this.mirror = mirror;
         this.settings = settings;
+        this.catalog = catalog;
+        this.folders = new FolderStore(directory, mirror, settings);
     }
 
     /** The cache of {@link CacheDirectory#resolve()}, the mirror of {@code mirrorOption} (or none), default timeouts. */
@@ -36,6 +46,99 @@ public final class WeightsStore {
 
     public Path directory() {
         return directory;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * The verified model called {@code name} in the cache, downloaded (every file checked against its pinned
+     * checksum) on first use. This is what code that runs a model calls:
+     * <pre>{@code
+     * ModelArtifact model = ModelCatalog.standard().requireArtifact("wave");   // kind STYLE, family ENGSTROM
+     * Path folder = WeightsStore.standard(mirrorOption).resolve("wave", listener);
+     * // folder holds manifest.json, Variable, Variable_1, ... exactly as published
+     * }</pre>
+     *
+     * @param name     a model of this store's catalogue (see {@link ModelCatalog#artifacts()})
+     * @param listener hears the download, if one happens ({@link DownloadListener#NONE} for silence)
+     * @return for a folder model ({@link ModelArtifact#folder()}), its folder {@code weights/NAME/}, holding its files
+     *         at their relative paths; for a single-file VGG model, its file {@code weights/FILE}
+     * @throws WeightsException   if the name is unknown (a one-line message listing the known names)
+     * @throws DownloadException  if the model is not cached and cannot be downloaded from any source (a one-line
+     *                            message naming every URL tried); nothing is then left under the model's name
+     */
+    public Path resolve(String name, DownloadListener listener) {
+        return resolve(catalog.requireArtifact(name), listener);
+    }
+
+    /** As {@link #resolve(String, DownloadListener)}, for a model already looked up. */
+    public Path resolve(ModelArtifact model, DownloadListener listener) {
+        if (model.folder()) {
+            return folders.isCached(model) ? folders.path(model) : folders.fetch(model, listener, true);
+        }
+        KnownModel file = single(model);
+        if (!isCached(file)) {
+            fetch(file, listener, true);
+        }
+        return path(file);
+    }
+
+    /** Where the model is kept (its folder, or its file), whether or not it is there yet. */
+    public Path path(ModelArtifact model) {
+        return model.folder() ? folders.path(model) : path(single(model));
+    }
+
+    /** Whether the model is in place. Only verified models ever get there; see {@link #verify(ModelArtifact)}. */
+    public boolean isCached(ModelArtifact model) {
+        return model.folder() ? folders.isCached(model) : isCached(single(model));
+    }
+
+    /**
+     * Where the model would be downloaded from, in order: folder URLs for a folder model, file URLs for a
+     * single-file one; the mirror's copy alone if a mirror is set.
+     */
+    public List<URI> sources(ModelArtifact model) {
+        return model.folder() ? folders.sources(model) : sources(single(model));
+    }
+
+    /** Makes sure the cached model is intact (re-checking every file), downloading it (again) if it is not. */
+    public Path download(ModelArtifact model, DownloadListener listener) {
+        if (!model.folder()) {
+            return download(single(model), listener);
+        }
+        boolean there = folders.isCached(model);
+        if (!there || !folders.verify(model).intact()) {
+            folders.fetch(model, listener, !there);
+        }
+        return folders.path(model);
+    }
+
+    /** Checks every file of the cached model against its published size and checksum. */
+    public Verification verify(ModelArtifact model) {
+        return model.folder() ? folders.verify(model) : verify(single(model));
+    }
+
+    /**
+     * Copies a model obtained elsewhere into the cache once it proved to be the published one: a folder holding the
+     * model's files at their relative paths (other files in it are ignored) for a folder model, the file for a
+     * single-file one. All or nothing: on any missing or differing file, nothing is cached.
+     *
+     * @return where the model now is, as {@link #path(ModelArtifact)}
+     */
+    public Path importModel(Path source, ModelArtifact model) {
+        if (model.folder()) {
+            return folders.importFolder(source, model);
+        }
+        KnownModel file = single(model);
+        importFile(source, file);
+        return path(file);
+    }
+
+    private KnownModel single(ModelArtifact model) {
+        return catalog.find(model.name()).orElseThrow(() -> new WeightsException("model " + model.name()
+                + " is not a single-file model of this store's catalogue"));
     }
 
     /** Where the model is kept, whether or not it is there yet. */
@@ -79,9 +182,9 @@ public final class WeightsStore {
     public Verification verify(KnownModel model) {
         Path file = path(model);
         if (!Files.isRegularFile(file)) {
-            return new Verification(model, file, false, "not in the cache");
+            return new Verification(model.name(), file, false, "not in the cache");
         }
-        return new Verification(model, file, true, checksumProblem(file, model));
+        return new Verification(model.name(), file, true, checksumProblem(file, model));
     }
 
     /**
@@ -183,7 +286,7 @@ public final class WeightsStore {
         return null;
     }
 
-    private static DownloadException combined(List<DownloadException> failures) {
+    static DownloadException combined(List<DownloadException> failures) {
         DownloadException first = failures.get(0);
         if (failures.size() == 1) {
             return first;
@@ -210,7 +313,7 @@ public final class WeightsStore {
         }
     }
 
-    private static void copyDurably(Path from, Path to) {
+    static void copyDurably(Path from, Path to) {
         try (FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             Files.copy(from, Channels.newOutputStream(out)); // leaves the stream open, so the channel can be forced

@@ -126,7 +126,7 @@ class WeightsCliTest {
                 "cache: " + home.resolve("weights"));
 
         JsonNode json = new ObjectMapper().readTree(CliRun.of("weights", "list", "--json").out());
-        assertThat(json.get("models")).hasSize(5);
+        assertThat(json.get("models")).hasSize(15);
         assertThat(json.get("models").get(2).get("checksum").get("prefix_only").asBoolean()).isTrue();
         assertThat(json.get("models").get(0).get("cached").asBoolean()).isFalse();
     }
