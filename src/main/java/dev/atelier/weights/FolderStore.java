@@ -83,6 +83,7 @@ final class FolderStore {
             } finally {
                 progress.finish();
             }
+            deleteIfEmpty(staging); // nothing verified to keep for the next try
             throw WeightsStore.combined(failures);
         }
     }
@@ -279,6 +280,16 @@ final class FolderStore {
             return Files.size(file);
         } catch (IOException e) {
             throw new WeightsException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            // absent, or not empty: either way nothing to do
         }
     }
 

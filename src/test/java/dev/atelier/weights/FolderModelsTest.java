@@ -3,6 +3,8 @@ package dev.atelier.weights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.CliRun;
 import dev.atelier.Digests;
 import dev.atelier.SharedFiles;
@@ -74,7 +76,7 @@ class FolderModelsTest {
     }
 
     @Test
-    void theCliDownloadsDarknetTinyThroughTheMirrorAndPathVerifyAndListSeeIt() {
+    void theCliDownloadsDarknetTinyThroughTheMirrorAndPathVerifyAndListSeeIt() throws IOException {
         TestFolderServer server = serve(mirror);
         System.setProperty(CacheDirectory.PROPERTY, cache.toString());
         Path folder = cache.resolve("weights").resolve("darknet-tiny");
@@ -97,6 +99,19 @@ class FolderModelsTest {
                         + " (also cdn.jsdelivr.net)")
                 .contains("licence: Joseph Redmon's Darknet tiny.weights")
                 .contains("licence: trained by Logan Engstrom").contains("licence: added by ml5 in 2018");
+
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("weights", "list", "--json").out());
+        JsonNode darknet = json.get("models").get(4);
+        assertThat(darknet.get("name").asText()).isEqualTo("darknet-tiny");
+        assertThat(darknet.get("kind").asText()).isEqualTo("feature");
+        assertThat(darknet.get("family").asText()).isEqualTo("darknet");
+        assertThat(darknet.get("cached").asBoolean()).isTrue();
+        assertThat(darknet.get("path").asText()).isEqualTo(folder.toString());
+        assertThat(darknet.get("host").asText()).isEqualTo("raw.githubusercontent.com");
+        assertThat(darknet.get("files")).hasSize(32);
+        assertThat(darknet.get("files").get(0).get("path").asText()).isEqualTo("model.json");
+        assertThat(darknet.get("files").get(0).get("sha256").asText())
+                .isEqualTo("5a5ee1ddb33ac7948b303197f4c63f72a80fc00a7d2870d30843004ddd5b4b51");
     }
 
     @Test
@@ -189,7 +204,7 @@ class FolderModelsTest {
         assertThat(r.errLines()).singleElement().asString()
                 .contains(closed + "/" + ML5 + "style-transfer/udnie/manifest.json")
                 .contains("atelier weights import FOLDER --model udnie");
-        assertThat(cacheEntries()).isEmpty();
+        assertThat(entries()).containsExactly(".udnie.lock", ".wave.lock");
     }
 
     @Test
@@ -244,7 +259,37 @@ class FolderModelsTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(first.waited || second.waited).isTrue();
+        assertThat(second.waited).isTrue();
+        assertThat(server.requests()).hasSize(32);
+        assertSameFiles(cache.resolve("weights").resolve("darknet-tiny"), mirror.resolve(DARKNET), 32);
+    }
+
+    @Test
+    void aDownloadInAnotherProcessIsWaitedForNotRepeated() throws Exception {
+        TestFolderServer server = serve(mirror);
+        server.pause(1);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process other = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                ResolveInAnotherProcess.class.getName(), cache.toString(), server.base(), "darknet-tiny")
+                .redirectErrorStream(true).start();
+        try {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (server.requests().isEmpty() && other.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            if (server.requests().isEmpty()) {
+                throw new AssertionError("the other process did not start its download: "
+                        + (other.isAlive() ? "still silent" : new String(other.getInputStream().readAllBytes())));
+            }
+            Recording progress = new Recording();
+            Path folder = store(server).resolve("darknet-tiny", progress);
+            assertThat(progress.waited).isTrue();
+            assertThat(progress.started).isEmpty();
+            assertThat(other.waitFor()).isZero();
+            assertThat(new String(other.getInputStream().readAllBytes())).contains("resolved " + folder);
+        } finally {
+            other.destroyForcibly();
+        }
         assertThat(server.requests()).hasSize(32);
         assertSameFiles(cache.resolve("weights").resolve("darknet-tiny"), mirror.resolve(DARKNET), 32);
     }

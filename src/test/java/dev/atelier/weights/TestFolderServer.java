@@ -89,8 +89,9 @@ final class TestFolderServer implements AutoCloseable {
             exchange.sendResponseHeaders(from > 0 ? 206 : 200, content.length - from);
             OutputStream out = exchange.getResponseBody();
             int end = cut ? from + (content.length - from) / 2 : content.length;
-            for (int at = from; at < end; at += 4096) {
-                out.write(content, at, Math.min(4096, end - at));
+            int slice = pauseMillis > 0 ? 4096 : 1 << 16;
+            for (int at = from; at < end; at += slice) {
+                out.write(content, at, Math.min(slice, end - at));
                 out.flush();
                 if (pauseMillis > 0) {
                     Thread.sleep(pauseMillis);
