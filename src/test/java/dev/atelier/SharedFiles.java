@@ -29,6 +29,12 @@ public final class SharedFiles {
         return root().resolve("images").resolve("small").resolve(name);
     }
 
+    /** Darknet Tiny's TF.js layers model (model.json and its shards) in the mirror. */
+    public static Path darknet() {
+        return root().resolve("mirror/ml5js/ml5-data-and-models/0612a3e7c51cbffdc5db701dff49d16d1ac26fa8/models/"
+                + "darknetclassifier/darknettiny");
+    }
+
     public static Path fixture(String name) {
         return Path.of("src", "test", "resources", "fixtures", name);
     }

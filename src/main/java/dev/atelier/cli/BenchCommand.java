@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.network.NativeAllocator;
 import dev.atelier.network.TensorEngine;
 import dev.atelier.transfer.EvaluationBenchmark;
-import dev.atelier.weights.VggWeights;
+import dev.atelier.network.FeatureWeights;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,8 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
-        description = "Times one loss+gradient evaluation of the seed preset on random size×size images "
-                + "(median after two warm-up evaluations), like reference_nst.py evals.")
+        description = "Times one loss+gradient evaluation of the seed preset (on Darknet Tiny: on the reference's "
+                + "layers for it) on random size×size images (median after two warm-up evaluations), like "
+                + "reference_nst.py evals.")
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -36,19 +37,23 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Sizes.checkSide("--size", size);
-        if (size < 32) {
-            throw new UsageException("--size must be at least 32 for the seed preset's deepest layer, got " + size);
-        }
+
         if (evaluations < 1 || evaluations > 10_000) {
             throw new UsageException("--evaluations must be between 1 and 10000, got " + evaluations);
         }
         if (profile != null) {
             OutputPaths.checkWritable(profile);
         }
-        VggWeights weights = engine.start();
+        FeatureWeights weights = engine.start();
+        if (weights.family().vgg() != null && size < 16) {
+            throw new UsageException("--size must be at least 16 for the seed preset's deepest layer on "
+                    + weights.family() + ", got " + size);
+        }
         EvaluationBenchmark.Result r = EvaluationBenchmark.run(weights, size, evaluations, 0, profile);
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("kind", "evaluation");
+            o.put("network", weights.family().id());
             o.put("size", size);
             o.put("threads", TensorEngine.threads());
             o.put("allocator", NativeAllocator.name());

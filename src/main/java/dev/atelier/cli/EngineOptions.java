@@ -1,12 +1,12 @@
 package dev.atelier.cli;
 
 import ai.djl.ndarray.NDManager;
-import dev.atelier.network.Pooling;
+import dev.atelier.network.FeatureNetwork;
+import dev.atelier.network.FeatureNetworks;
+import dev.atelier.network.FeatureWeights;
+import dev.atelier.network.NetworkFamily;
 import dev.atelier.network.TensorEngine;
-import dev.atelier.network.VggArchitecture;
-import dev.atelier.network.VggNetwork;
 import dev.atelier.transfer.StartupTimeline;
-import dev.atelier.weights.VggWeights;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 final class EngineOptions {
 
     @Option(names = "--weights", paramLabel = "FILE",
-            description = "A VGG16 or VGG19 weights file: Keras HDF5, PyTorch .pth or safetensors, recognised by "
-                    + "content. Wins over --model (if both are given, the file must hold --model's network).")
+            description = "A VGG16 or VGG19 weights file (Keras HDF5, PyTorch .pth or safetensors, recognised by "
+                    + "content), or a TF.js layers model (its model.json or folder: Darknet Tiny). Wins over --model "
+                    + "(if both are given, the file must hold --model's network).")
     Path weights;
 
     @Option(names = "--model", paramLabel = "NAME",
@@ -43,16 +44,16 @@ final class EngineOptions {
     private boolean quiet;
 
     /** Whose Keras model is used when neither --weights nor --model is given. */
-    private VggArchitecture defaultNetwork = VggArchitecture.VGG16;
+    private NetworkFamily defaultNetwork = NetworkFamily.VGG16;
 
-    /** As {@link #start()}; without --weights or --model, the default model is the Keras one of {@code network}. */
-    VggWeights start(VggArchitecture network) {
+    /** As {@link #start()}; without --weights or --model, the default model is {@code network}'s. */
+    FeatureWeights start(NetworkFamily network) {
         defaultNetwork = network;
         return start();
     }
 
     /** Sets up the engine and reads the weights; call before anything touches the engine. */
-    VggWeights start() {
+    FeatureWeights start() {
         configure();
         return loadWeights();
     }
@@ -64,7 +65,7 @@ final class EngineOptions {
     }
 
     /** A network on the device, in a manager of its own: closing it frees the network. */
-    record DeviceNetwork(VggNetwork network, NDManager manager) implements AutoCloseable {
+    record DeviceNetwork(FeatureNetwork network, NDManager manager) implements AutoCloseable {
         @Override
         public void close() {
             manager.close();
@@ -72,11 +73,11 @@ final class EngineOptions {
     }
 
     /**
-     * As {@link #start(VggArchitecture)}, and further: the native engine loads on one background thread while
+     * As {@link #start(NetworkFamily)}, and further: the native engine loads on one background thread while
      * another reads the weights and then puts them on the device, as the caller goes on (decoding its images).
      * {@link #await} gives the network, or throws what loading it threw. No Java copy of the weights is kept.
      */
-    CompletableFuture<DeviceNetwork> startInBackground(VggArchitecture network) {
+    CompletableFuture<DeviceNetwork> startInBackground(NetworkFamily network) {
         defaultNetwork = network;
         configure();
         // SLF4J set up by two threads at once replays its early messages with warnings: set it up here first.
@@ -96,11 +97,11 @@ final class EngineOptions {
         });
     }
 
-    private static DeviceNetwork toDevice(VggWeights weights, CompletableFuture<String> engine) {
+    private static DeviceNetwork toDevice(FeatureWeights weights, CompletableFuture<String> engine) {
         StartupTimeline.mark("weights read");
         engine.join();
         NDManager manager = TensorEngine.newManager();
-        DeviceNetwork onDevice = new DeviceNetwork(new VggNetwork(weights, manager, Pooling.MAX), manager);
+        DeviceNetwork onDevice = new DeviceNetwork(FeatureNetworks.upload(weights, manager), manager);
         StartupTimeline.mark("network on the device");
         return onDevice;
     }
@@ -136,7 +137,7 @@ final class EngineOptions {
         }
     }
 
-    private VggWeights loadWeights() {
+    private FeatureWeights loadWeights() {
         if (!device.equalsIgnoreCase("auto")) {
             try {
                 TensorEngine.device();

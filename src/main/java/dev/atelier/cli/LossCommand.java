@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atelier.image.CaffeImage;
 import dev.atelier.image.ImageLoader;
+import ai.djl.ndarray.NDManager;
+import dev.atelier.network.FeatureNetwork;
+import dev.atelier.network.FeatureNetworks;
+import dev.atelier.network.FeatureWeights;
+import dev.atelier.network.TensorEngine;
 import dev.atelier.transfer.Inputs;
+import dev.atelier.transfer.LossSpec;
 import dev.atelier.transfer.Recipe;
 import dev.atelier.transfer.LossValues;
 import dev.atelier.transfer.PointEvaluation;
-import dev.atelier.weights.VggWeights;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,11 +55,16 @@ final class LossCommand implements Callable<Integer> {
         CaffeImage contentImage = Inputs.content(ImageLoader.read(content), size == null ? 0 : size);
         CaffeImage styleImage = Inputs.atSizeOf(ImageLoader.read(style), contentImage);
         CaffeImage at = image == null ? contentImage : Inputs.atSizeOf(ImageLoader.read(image), contentImage);
-        VggWeights vgg = engine.start(objective.network());
-        objective.checkNetwork(vgg.architecture());
-        Recipe recipe = objective.recipe(vgg.architecture(), null);
-        PointEvaluation.Result r = PointEvaluation.at(vgg, recipe.resolvedPooling(),
-                recipe.lossSpec(vgg.architecture(), vgg.inputConvention()), contentImage, styleImage, at);
+        FeatureWeights weights = engine.start(objective.network());
+        objective.checkNetwork(weights.family());
+        PointEvaluation.Result r;
+        try (NDManager manager = TensorEngine.newManager()) {
+            FeatureNetwork network = FeatureNetworks.upload(weights, manager);
+            Recipe recipe = objective.recipe(network, null);
+            LossSpec spec = recipe.lossSpec(network);
+            checkSize(network, spec, contentImage);
+            r = PointEvaluation.at(network.withPooling(recipe.resolvedPooling()), spec, contentImage, styleImage, at);
+        }
         LossValues v = r.loss();
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();
@@ -66,5 +76,15 @@ final class LossCommand implements Callable<Integer> {
                     v.total(), v.content(), v.style(), v.tv(), r.gradientL2());
         }
         return 0;
+    }
+
+    private static void checkSize(FeatureNetwork network, LossSpec spec, CaffeImage content) {
+        java.util.Set<String> layers = new java.util.HashSet<>(spec.contentLayers().keySet());
+        layers.addAll(spec.styleLayers().keySet());
+        int minimum = network.minimumSide(layers);
+        if (Math.min(content.height(), content.width()) < minimum) {
+            throw new UsageException("the images are " + content.width() + "×" + content.height() + ", too small for "
+                    + network.family() + "'s layers: the shorter side must be at least " + minimum + " pixels");
+        }
     }
 }

@@ -1,7 +1,8 @@
 package dev.atelier.cli;
 
 import dev.atelier.network.Pooling;
-import dev.atelier.network.VggArchitecture;
+import dev.atelier.network.FeatureNetwork;
+import dev.atelier.network.NetworkFamily;
 import dev.atelier.transfer.LayerWeights;
 import dev.atelier.transfer.Preset;
 import dev.atelier.transfer.Recipe;
@@ -14,12 +15,16 @@ import picocli.CommandLine.Option;
 /** The preset and the loss options that override it. */
 final class ObjectiveOptions {
 
-    @Option(names = "--preset", paramLabel = "seed|gatys|johnson", defaultValue = "seed",
+    @Option(names = "--preset", paramLabel = "seed|gatys|johnson|darknet",
             description = "Defaults to start from: seed (the reference article), gatys (Gatys et al. 2016, VGG19), "
-                    + "johnson (jcjohnson/neural-style, VGG19). Explicit options override it (default: ${DEFAULT-VALUE}).")
+                    + "johnson (jcjohnson/neural-style, VGG19), darknet (made for Darknet Tiny). Explicit options "
+                    + "override it (default: seed; darknet on Darknet Tiny weights).")
     String preset;
 
-    @Option(names = "--network", paramLabel = "vgg16|vgg19",
+    /** The family of the weights, once known: without --preset, it picks the preset. */
+    private NetworkFamily loaded;
+
+    @Option(names = "--network", paramLabel = "vgg16|vgg19|darknet-tiny",
             description = "The network the weights must hold (default: the preset's). Set it to run a preset on the other network.")
     String network;
 
@@ -49,7 +54,11 @@ final class ObjectiveOptions {
                     + "style and TV weights by 10, 0 keeps the photo (default: ${DEFAULT-VALUE}).")
     double strength;
 
+    /** The preset named, else the default of the loaded network's family (the seed before it is known). */
     Preset preset() {
+        if (preset == null) {
+            return loaded == null ? Preset.SEED : Preset.defaultFor(loaded);
+        }
         try {
             return Preset.named(preset);
         } catch (IllegalArgumentException e) {
@@ -58,30 +67,44 @@ final class ObjectiveOptions {
     }
 
     /** The network asked for: explicit, else the preset's. */
-    VggArchitecture network() {
+    NetworkFamily network() {
         if (network == null) {
             return preset().network();
         }
-        return switch (network.toLowerCase(Locale.ROOT)) {
-            case "vgg16" -> VggArchitecture.VGG16;
-            case "vgg19" -> VggArchitecture.VGG19;
-            default -> throw new UsageException("--network must be vgg16 or vgg19, got '" + network + "'");
-        };
+        try {
+            return NetworkFamily.named(network);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--network: " + e.getMessage());
+        }
     }
 
-    /** Checks the weights hold the network asked for; says how to fix it if not. */
-    void checkNetwork(VggArchitecture actual) {
-        VggArchitecture wanted = network();
+    /**
+     * Checks the weights hold the network asked for (or, without --network, one the preset names layers for); says
+     * how to fix it if not.
+     */
+    void checkNetwork(NetworkFamily actual) {
+        if (network == null) {
+            loaded = actual;
+        }
+        NetworkFamily wanted = network();
+        if (network == null && preset().runsOn(actual)) {
+            return;
+        }
         if (wanted != actual) {
-            String name = actual.name().toLowerCase(Locale.ROOT);
+            String name = actual.id();
             throw new UserException(network == null
-                    ? "preset " + preset + " is made for " + wanted + " but the weights hold " + actual
+                    ? "preset " + preset().name() + " is made for " + wanted + " but the weights hold " + actual
                             + ": use " + wanted + " weights, or add --network " + name + " to run it on " + actual
                     : "--network " + network + " asked for " + wanted + " but the weights hold " + actual);
         }
     }
 
-    Recipe recipe(VggArchitecture architecture, Schedule schedule) {
+    /** The recipe on {@code network}: layer names are checked against its own. */
+    Recipe recipe(FeatureNetwork architecture, Schedule schedule) {
+        if (architecture.family().vgg() == null && pooling != null && !pooling.equalsIgnoreCase("max")) {
+            throw new UsageException("--pooling " + pooling + " is not possible on " + architecture.family()
+                    + ": it was trained with max pooling only");
+        }
         check("--content-weight", contentWeight);
         check("--style-weight", styleWeight);
         check("--tv-weight", tvWeight);
@@ -90,9 +113,15 @@ final class ObjectiveOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--" + e.getMessage());
         }
-        return new Recipe(preset(), contentWeight, styleWeight, tvWeight,
+        Recipe recipe = new Recipe(preset(), contentWeight, styleWeight, tvWeight,
                 layers("--content-layers", contentLayers, architecture),
                 layers("--style-layers", styleLayers, architecture), pooling(), schedule, strength);
+        try {
+            recipe.lossSpec(architecture);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return recipe;
     }
 
     private Pooling pooling() {
@@ -106,7 +135,7 @@ final class ObjectiveOptions {
         };
     }
 
-    private static Map<String, Double> layers(String option, String spec, VggArchitecture architecture) {
+    private static Map<String, Double> layers(String option, String spec, FeatureNetwork architecture) {
         if (spec == null) {
             return null;
         }

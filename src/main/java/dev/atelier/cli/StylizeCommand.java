@@ -3,8 +3,8 @@ package dev.atelier.cli;
 import dev.atelier.image.ImageLoader;
 import dev.atelier.image.ImageSaver;
 import dev.atelier.image.OutputFormat;
-import dev.atelier.network.VggArchitecture;
-import dev.atelier.network.VggNetwork;
+import dev.atelier.network.FeatureNetwork;
+import dev.atelier.network.NetworkFamily;
 import dev.atelier.transfer.JobSpec;
 import dev.atelier.transfer.Preset;
 import dev.atelier.transfer.Recipe;
@@ -147,15 +147,18 @@ final class StylizeCommand implements Callable<Integer> {
     private record Decoded(BufferedImage content, List<BufferedImage> styles, List<BufferedImage> masks,
                            JobSpec.InitChoice start) {}
 
-    private int stylize(VggNetwork network, Preset preset, Schedule plan, List<Integer> coarse, Decoded in) {
-        VggArchitecture architecture = network.architecture();
+    private int stylize(FeatureNetwork network, Preset asked, Schedule asPlanned, List<Integer> coarse, Decoded in) {
+        NetworkFamily architecture = network.family();
         objective.checkNetwork(architecture);
-        Recipe recipe = objective.recipe(architecture, plan);
+        Preset preset = objective.preset();
+        Schedule plan = preset == asked ? asPlanned : schedule.toSchedule(preset);
+        Recipe recipe = objective.recipe(network, plan);
         JobSpec spec;
         try {
             spec = new JobSpec(in.content(), in.styles(), blendWeights == null ? List.of() : blendWeights,
                     in.masks(), styleScale, size, coarse, scaleIterations, in.start(),
                     new JobSpec.ColorMode(preserveColors, colorMatch()), recipe);
+            StylizeJob.checkSizes(network, spec);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

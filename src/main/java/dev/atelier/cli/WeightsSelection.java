@@ -1,6 +1,7 @@
 package dev.atelier.cli;
 
-import dev.atelier.network.VggArchitecture;
+import dev.atelier.network.FeatureWeights;
+import dev.atelier.network.NetworkFamily;
 import dev.atelier.weights.DownloadException;
 import dev.atelier.weights.DownloadListener;
 import dev.atelier.weights.KnownModel;
@@ -9,7 +10,7 @@ import dev.atelier.weights.ModelCatalog;
 import dev.atelier.weights.RandomWeights;
 import dev.atelier.weights.VggWeights;
 import dev.atelier.weights.WeightsException;
-import dev.atelier.weights.WeightsFiles;
+import dev.atelier.weights.FeatureWeightsFiles;
 import dev.atelier.weights.WeightsStore;
 import java.nio.file.Path;
 
@@ -23,11 +24,15 @@ final class WeightsSelection {
     private WeightsSelection() {}
 
     /** The weights; a download draws a progress bar on stderr unless {@code quiet}. */
-    static VggWeights load(Path file, String model, String mirror, VggArchitecture network, boolean quiet) {
+    static FeatureWeights load(Path file, String model, String mirror, NetworkFamily network, boolean quiet) {
         if (file != null) {
             return fromFile(file, model);
         }
-        String name = model != null ? model : ModelCatalog.defaultFor(network);
+        if (model == null && network.vgg() == null) {
+            throw new UserException(network + " has no catalogue entry in this build: pass --weights "
+                    + "path/to/model.json (its TF.js layers model)");
+        }
+        String name = model != null ? model : ModelCatalog.defaultFor(network.vgg());
         if (name.equals(RandomWeights.MODEL_NAME)) {
             System.err.println("atelier: warning: --model random runs on untrained weights; results are far weaker "
                     + "than with trained weights (texture, not style)");
@@ -45,17 +50,17 @@ final class WeightsSelection {
         }
     }
 
-    private static VggWeights fromFile(Path file, String model) {
+    private static FeatureWeights fromFile(Path file, String model) {
         if (model == null) {
-            return WeightsFiles.read(file);
+            return FeatureWeightsFiles.read(file);
         }
         if (model.equals(RandomWeights.MODEL_NAME)) {
             throw new UsageException("--model random generates its weights; it cannot be combined with --weights");
         }
         KnownModel known = known(model, "--model");
-        VggWeights weights = WeightsFiles.read(file);
-        if (weights.architecture() != known.architecture()) {
-            throw new UserException("weights file '" + file + "' holds " + weights.architecture() + ", but --model "
+        FeatureWeights weights = FeatureWeightsFiles.read(file);
+        if (weights.family() != NetworkFamily.of(known.architecture())) {
+            throw new UserException("weights file '" + file + "' holds " + weights.family() + ", but --model "
                     + model + " is " + known.architecture());
         }
         return weights;

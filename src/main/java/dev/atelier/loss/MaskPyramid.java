@@ -5,7 +5,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** A region mask brought to the resolution of each layer: 2×2 average pooling once per pool before the layer. */
 public final class MaskPyramid {
@@ -16,18 +15,18 @@ public final class MaskPyramid {
     private MaskPyramid() {}
 
     /**
-     * @param mask   {@code 1×1×H×W}, values in 0..1, at the image's resolution
-     * @param layers canonical names {@code blockB_convC}; block B sits after B−1 pools
+     * @param mask     {@code 1×1×H×W}, values in 0..1, at the image's resolution
+     * @param pools    per layer, the 2×2 pools the network makes before it
+     * @param roundUp  whether the network's pools round odd sides up (Keras' 'same'), as the mask's then must
      */
-    public static Map<String, NDArray> forLayers(NDArray mask, Set<String> layers) {
+    public static Map<String, NDArray> forLayers(NDArray mask, Map<String, Integer> pools, boolean roundUp) {
         Map<String, NDArray> out = new HashMap<>();
-        for (String layer : layers) {
-            int block = Integer.parseInt(layer.substring("block".length(), layer.indexOf('_')));
+        for (Map.Entry<String, Integer> layer : pools.entrySet()) {
             NDArray m = mask;
-            for (int i = 1; i < block; i++) {
-                m = Pool.avgPool2d(m, TWO, TWO, NO_PAD, false, true);
+            for (int i = 0; i < layer.getValue(); i++) {
+                m = Pool.avgPool2d(m, TWO, TWO, NO_PAD, roundUp, true);
             }
-            out.put(layer, m);
+            out.put(layer.getKey(), m);
         }
         return out;
     }

@@ -9,6 +9,7 @@ import ai.djl.nn.pooling.Pool;
 import dev.atelier.weights.ConvWeights;
 import dev.atelier.weights.InputConvention;
 import dev.atelier.weights.VggWeights;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.function.BiConsumer;
  * A VGG feature stack on a device. Its parameters live in the manager it was made with, for the whole run;
  * {@link #features} runs the stack only as deep as the deepest layer asked for.
  */
-public final class VggNetwork {
+public final class VggNetwork implements FeatureNetwork {
 
     private static final Shape KERNEL_STRIDE = new Shape(1, 1);
     private static final Shape PAD = new Shape(1, 1);
@@ -28,6 +29,7 @@ public final class VggNetwork {
 
     private final VggArchitecture architecture;
     private final List<String> layerNames;
+    private final List<FeatureLayer> layers;
     private final Map<String, NDArray[]> parameters;
     private final Pooling pooling;
     private final InputConvention input;
@@ -49,6 +51,7 @@ public final class VggNetwork {
             NDArray bias = manager.create(layer.bias());
             parameters.put(layer.name(), new NDArray[] {kernel, bias});
         }
+        this.layers = describe(architecture, parameters);
         this.input = weights.inputConvention();
         this.inputAffine = input.isCaffe() ? null : new NDArray[] {
             manager.create(input.channelScale(), new Shape(1, 3, 1, 1)),
@@ -59,12 +62,53 @@ public final class VggNetwork {
         this.architecture = shared.architecture;
         this.layerNames = shared.layerNames;
         this.parameters = shared.parameters;
+        this.layers = shared.layers;
         this.input = shared.input;
         this.inputAffine = shared.inputAffine;
         this.pooling = pooling;
     }
 
+    private static List<FeatureLayer> describe(VggArchitecture architecture, Map<String, NDArray[]> parameters) {
+        List<FeatureLayer> out = new ArrayList<>();
+        int stride = 1;
+        for (String name : architecture.layerNames()) {
+            out.add(new FeatureLayer(name, (int) parameters.get(name)[0].getShape().get(0), stride));
+            if (architecture.poolsAfter(name)) {
+                stride *= 2;
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public NetworkFamily family() {
+        return NetworkFamily.of(architecture);
+    }
+
+    @Override
+    public List<FeatureLayer> layers() {
+        return layers;
+    }
+
+    /** Keras' {@code block4_conv2}, or Caffe's {@code conv4_2}/{@code relu4_2}. */
+    @Override
+    public String canonical(String name) {
+        return LayerNames.canonical(name, architecture);
+    }
+
+    /** Pools round down: a layer after k pools needs a side of at least 2^k. */
+    @Override
+    public int minimumSide(Set<String> wanted) {
+        return wanted.stream().mapToInt(l -> layer(l).stride()).max().orElse(1);
+    }
+
+    @Override
+    public TermScales termScales() {
+        return new TermScales(input.contentWeightScale(), input.styleWeightScale(), input.tvWeightScale());
+    }
+
     /** This network with other pooling, sharing its parameters on the device (and their manager's lifetime). */
+    @Override
     public VggNetwork withPooling(Pooling other) {
         return other == pooling ? this : new VggNetwork(this, other);
     }
@@ -109,6 +153,7 @@ public final class VggNetwork {
         return architecture;
     }
 
+    @Override
     public boolean hasLayer(String name) {
         return parameters.containsKey(name);
     }
@@ -122,6 +167,7 @@ public final class VggNetwork {
      * Activations (after ReLU) of the wanted layers for an image of shape {@code 1×3×H×W}. Results attach to the
      * input's manager.
      */
+    @Override
     public Map<String, NDArray> features(NDArray image, Set<String> wanted) {
         Map<String, NDArray> out = new HashMap<>();
         forward(image, wanted, out::put);
@@ -132,6 +178,7 @@ public final class VggNetwork {
      * Runs the stack as deep as the deepest wanted layer, handing each wanted layer's activation to
      * {@code onLayer} as soon as it is made, before the stack goes deeper.
      */
+    @Override
     public void forward(NDArray image, Set<String> wanted, BiConsumer<String, NDArray> onLayer) {
         for (String name : wanted) {
             if (!parameters.containsKey(name)) {

@@ -6,10 +6,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.atelier.image.CaffeImage;
 import dev.atelier.network.NativeProfiler;
-import dev.atelier.network.Pooling;
+import dev.atelier.network.FeatureNetwork;
+import dev.atelier.network.FeatureNetworks;
+import dev.atelier.network.FeatureWeights;
 import dev.atelier.network.TensorEngine;
-import dev.atelier.network.VggNetwork;
-import dev.atelier.weights.VggWeights;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -28,20 +28,23 @@ public final class EvaluationBenchmark {
 
     private EvaluationBenchmark() {}
 
-    public static Result run(VggWeights weights, int size, int evaluations, long seed) {
+    public static Result run(FeatureWeights weights, int size, int evaluations, long seed) {
         return run(weights, size, evaluations, seed, null);
     }
 
-    /** As {@link #run(VggWeights, int, int, long)}, then profiles one more evaluation into {@code trace} if given. */
-    public static Result run(VggWeights weights, int size, int evaluations, long seed, Path trace) {
+    /**
+     * As {@link #run(FeatureWeights, int, int, long)}, then profiles one more evaluation into {@code trace} if
+     * given. The loss is the seed preset's, on its layers for the weights' family (the reference's for Darknet).
+     */
+    public static Result run(FeatureWeights weights, int size, int evaluations, long seed, Path trace) {
         try (NDManager manager = TensorEngine.newManager()) {
             manager.getEngine().setRandomSeed((int) seed);
-            VggNetwork network = new VggNetwork(weights, manager, Pooling.MAX);
+            FeatureNetwork network = FeatureNetworks.upload(weights, manager);
             Shape hwc = new Shape((long) size * size * 3);
             CaffeImage content = new CaffeImage(size, size, manager.randomUniform(-128, 128, hwc).toFloatArray());
             CaffeImage style = new CaffeImage(size, size, manager.randomUniform(-128, 128, hwc).toFloatArray());
             StyleTransferObjective objective =
-                    ObjectiveBuilder.build(network, manager, LossSpec.seed(LossWeights.seed()), content, style);
+                    ObjectiveBuilder.build(network, manager, Recipe.of(Preset.SEED).lossSpec(network), content, style);
             NDArray x = manager.randomUniform(-128, 128, hwc).toType(DataType.FLOAT64, false);
             for (int i = 0; i < 2; i++) {
                 objective.evaluate(x).gradient().close();

@@ -1,10 +1,12 @@
 package dev.atelier.transfer;
 
+import dev.atelier.network.FeatureNetwork;
 import dev.atelier.network.LayerNames;
 import dev.atelier.network.VggArchitecture;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Parses {@code block1_conv1:0.5,relu2_1,conv3_1:2} into canonical layer names with weights (default 1). */
 public final class LayerWeights {
@@ -12,6 +14,16 @@ public final class LayerWeights {
     private LayerWeights() {}
 
     public static Map<String, Double> parse(String spec, VggArchitecture architecture) {
+        return parse(spec, name -> LayerNames.canonical(name, architecture));
+    }
+
+    /** As {@link #parse(String, VggArchitecture)}, with names checked against {@code network}'s own layers. */
+    public static Map<String, Double> parse(String spec, FeatureNetwork network) {
+        return parse(spec, network::canonical);
+    }
+
+    /** @param canonical the network's own name for a name the user wrote; throws for an unknown one */
+    public static Map<String, Double> parse(String spec, UnaryOperator<String> canonical) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (String part : spec.split(",")) {
             if (part.isBlank()) {
@@ -21,7 +33,7 @@ public final class LayerWeights {
             if (nameAndWeight.length > 2) {
                 throw new IllegalArgumentException("bad layer entry '" + part + "': expected NAME or NAME:WEIGHT");
             }
-            String layer = LayerNames.canonical(nameAndWeight[0], architecture);
+            String layer = canonical.apply(nameAndWeight[0]);
             double weight = 1.0;
             if (nameAndWeight.length == 2) {
                 try {

@@ -9,7 +9,7 @@ import dev.atelier.loss.LossTerm;
 import dev.atelier.loss.MaskPyramid;
 import dev.atelier.loss.StyleLoss;
 import dev.atelier.loss.TotalVariationLoss;
-import dev.atelier.network.VggNetwork;
+import dev.atelier.network.FeatureNetwork;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class ObjectiveBuilder {
     private ObjectiveBuilder() {}
 
     /** @param manager the run's manager: targets live in it until the run ends */
-    public static StyleTransferObjective build(VggNetwork network, NDManager manager, LossSpec spec,
+    public static StyleTransferObjective build(FeatureNetwork network, NDManager manager, LossSpec spec,
                                                CaffeImage content, List<StyleInput> styles) {
         int h = content.height();
         int w = content.width();
@@ -47,7 +47,7 @@ public final class ObjectiveBuilder {
     }
 
     /** One content and one style image, as the seed preset has them. */
-    public static StyleTransferObjective build(VggNetwork network, NDManager manager, LossSpec spec,
+    public static StyleTransferObjective build(FeatureNetwork network, NDManager manager, LossSpec spec,
                                                CaffeImage content, CaffeImage style) {
         return build(network, manager, spec, content, List.of(StyleInput.of(style)));
     }
@@ -57,7 +57,7 @@ public final class ObjectiveBuilder {
      * masks, one guided region per style, its target scaled by the mask's mean square (a masked Gram sums over
      * that much of the image).
      */
-    private static List<StyleLoss.Region> styleRegions(VggNetwork network, NDManager manager, NDManager scratch,
+    private static List<StyleLoss.Region> styleRegions(FeatureNetwork network, NDManager manager, NDManager scratch,
                                                        Set<String> layers, List<StyleInput> styles, int h, int w) {
         boolean masked = styles.stream().anyMatch(s -> s.mask() != null);
         double weightSum = styles.stream().mapToDouble(StyleInput::blendWeight).sum();
@@ -71,7 +71,9 @@ public final class ObjectiveBuilder {
             double sizeRatio = (double) h * w / ((double) image.height() * image.width());
             if (masked) {
                 NDArray mask = maskArray(manager, style.mask(), h, w);
-                Map<String, NDArray> masks = MaskPyramid.forLayers(mask, layers);
+                Map<String, Integer> pools = new HashMap<>();
+                layers.forEach(l -> pools.put(l, network.layer(l).pools()));
+                Map<String, NDArray> masks = MaskPyramid.forLayers(mask, pools, network.poolsRoundUp());
                 Map<String, NDArray> targets = new HashMap<>();
                 for (String layer : layers) {
                     double coverage = masks.get(layer).square().mean().getFloat();

@@ -4,11 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.atelier.image.CaffeImage;
+import dev.atelier.network.FeatureNetwork;
+import dev.atelier.network.FeatureNetworks;
+import dev.atelier.network.FeatureWeights;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.TensorEngine;
-import dev.atelier.network.VggNetwork;
 import dev.atelier.optimize.Objective;
-import dev.atelier.weights.VggWeights;
 
 /** The loss terms and gradient norm at one image: what {@code atelier loss} prints. */
 public final class PointEvaluation {
@@ -17,10 +18,17 @@ public final class PointEvaluation {
 
     private PointEvaluation() {}
 
-    public static Result at(VggWeights weights, Pooling pooling, LossSpec spec, CaffeImage content, CaffeImage style,
+    public static Result at(FeatureWeights weights, Pooling pooling, LossSpec spec, CaffeImage content,
+                            CaffeImage style, CaffeImage image) {
+        try (NDManager manager = TensorEngine.newManager()) {
+            return at(FeatureNetworks.upload(weights, manager).withPooling(pooling), spec, content, style, image);
+        }
+    }
+
+    /** On a network already on the device. */
+    public static Result at(FeatureNetwork network, LossSpec spec, CaffeImage content, CaffeImage style,
                             CaffeImage image) {
         try (NDManager manager = TensorEngine.newManager()) {
-            VggNetwork network = new VggNetwork(weights, manager, pooling);
             StyleTransferObjective objective = ObjectiveBuilder.build(network, manager, spec, content, style);
             NDArray x = Tensors.fromHwc(manager, image.toDoubles(), image.height(), image.width()).reshape(-1);
             Objective.Evaluation e = objective.evaluate(x);

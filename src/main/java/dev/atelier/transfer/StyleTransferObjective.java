@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import dev.atelier.loss.LossTerm;
-import dev.atelier.network.VggNetwork;
+import dev.atelier.network.FeatureNetwork;
 import dev.atelier.optimize.Objective;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,14 +22,14 @@ import java.util.Set;
  */
 public final class StyleTransferObjective implements Objective {
 
-    private final VggNetwork network;
+    private final FeatureNetwork network;
     private final List<LossTerm> terms;
     private final Set<String> layers = new LinkedHashSet<>();
     private final int height;
     private final int width;
     private LossValues lastValues;
 
-    public StyleTransferObjective(VggNetwork network, List<LossTerm> terms, int height, int width) {
+    public StyleTransferObjective(FeatureNetwork network, List<LossTerm> terms, int height, int width) {
         this.network = network;
         this.terms = List.copyOf(terms);
         this.height = height;

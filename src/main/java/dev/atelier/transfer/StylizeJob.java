@@ -5,11 +5,12 @@ import dev.atelier.image.CaffeImage;
 import dev.atelier.image.CaffePreprocessing;
 import dev.atelier.image.ImageResizer;
 import dev.atelier.image.ImageSize;
+import dev.atelier.network.FeatureNetwork;
+import dev.atelier.network.FeatureNetworks;
+import dev.atelier.network.FeatureWeights;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.TensorEngine;
-import dev.atelier.network.VggNetwork;
 import dev.atelier.optimize.StopReason;
-import dev.atelier.weights.VggWeights;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +31,17 @@ public final class StylizeJob {
         }
     }
 
-    private final VggWeights weights;
-    private final VggNetwork network;
+    private final FeatureWeights weights;
+    private final FeatureNetwork network;
 
     /** A job that puts the weights on the device for each run (once for all its passes). */
-    public StylizeJob(VggWeights weights) {
+    public StylizeJob(FeatureWeights weights) {
         this.weights = weights;
         this.network = null;
     }
 
     /** A job on a network already on the device, which must outlive the job's runs. */
-    public StylizeJob(VggNetwork network) {
+    public StylizeJob(FeatureNetwork network) {
         this.weights = null;
         this.network = network;
     }
@@ -66,13 +67,13 @@ public final class StylizeJob {
             return run(network.withPooling(pooling), spec, listener, cancelRequested);
         }
         try (NDManager device = TensorEngine.newManager()) {
-            VggNetwork uploaded = new VggNetwork(weights, device, pooling);
+            FeatureNetwork uploaded = FeatureNetworks.upload(weights, device).withPooling(pooling);
             StartupTimeline.mark("network on the device");
             return run(uploaded, spec, listener, cancelRequested);
         }
     }
 
-    private static Result run(VggNetwork network, JobSpec spec, ProgressListener listener,
+    private static Result run(FeatureNetwork network, JobSpec spec, ProgressListener listener,
                               BooleanSupplier cancelRequested) {
         BufferedImage content = spec.content();
         List<BufferedImage> styles = spec.styles();
@@ -87,10 +88,11 @@ public final class StylizeJob {
             styles = styles.stream().map(s -> ColorHandling.matchLuminance(ColorHandling.luminance(s),
                     contentLuminance)).toList();
         }
-        LossSpec loss = spec.recipe().lossSpec(network.architecture(), network.inputConvention());
+        LossSpec loss = spec.recipe().lossSpec(network);
         Stylizer stylizer = new Stylizer(network);
         Schedule last = spec.recipe().resolvedSchedule();
         List<Integer> passes = passes(spec);
+        checkSizes(network, loss, content, passes);
         List<Schedule> schedules = new ArrayList<>();
         for (int i = 0; i < passes.size(); i++) {
             schedules.add(i == passes.size() - 1 ? last : new Schedule(spec.scaleIterations(),
@@ -119,6 +121,39 @@ public final class StylizeJob {
         }
         return new Result(out, result.loss(), progress.evaluations(), (System.nanoTime() - start) / 1e9,
                 result.stopReason());
+    }
+
+    /** As the run checks them: an {@link IllegalArgumentException} if a pass is too small for the network. */
+    public static void checkSizes(FeatureNetwork network, JobSpec spec) {
+        checkSizes(network, spec.recipe().lossSpec(network), spec.content(), passes(spec));
+    }
+
+    /**
+     * Every pass's shorter side must reach the deepest layer the loss reads with at least one pixel; else one line
+     * naming the smallest longest side that works for this picture's shape.
+     */
+    static void checkSizes(FeatureNetwork network, LossSpec loss, BufferedImage content, List<Integer> passes) {
+        java.util.Set<String> layers = new java.util.HashSet<>(loss.contentLayers().keySet());
+        layers.addAll(loss.styleLayers().keySet());
+        int minimum = network.minimumSide(layers);
+        ImageSize original = new ImageSize(content.getWidth(), content.getHeight());
+        for (int side : passes) {
+            ImageSize size = original.withLongestSide(side);
+            if (Math.min(size.width(), size.height()) < minimum) {
+                int enough = side;
+                while (enough < 1 << 20) {
+                    ImageSize s = original.withLongestSide(enough);
+                    if (Math.min(s.width(), s.height()) >= minimum) {
+                        break;
+                    }
+                    enough++;
+                }
+                throw new IllegalArgumentException("size " + side + " is too small for " + network.family()
+                        + ": its layers need a shorter side of at least " + minimum + " pixels, and this picture's "
+                        + "would be " + Math.min(size.width(), size.height()) + "; the smallest size that works for it is "
+                        + enough);
+            }
+        }
     }
 
     private static List<StyleInput> styleInputs(JobSpec spec, List<BufferedImage> styles, CaffeImage content) {

@@ -3,9 +3,11 @@ package dev.atelier.transfer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.atelier.image.CaffeImage;
+import dev.atelier.network.FeatureNetwork;
+import dev.atelier.network.FeatureNetworks;
+import dev.atelier.network.FeatureWeights;
 import dev.atelier.network.Pooling;
 import dev.atelier.network.TensorEngine;
-import dev.atelier.network.VggNetwork;
 import dev.atelier.optimize.Adam;
 import dev.atelier.optimize.Iterate;
 import dev.atelier.optimize.LbfgsSettings;
@@ -15,7 +17,6 @@ import dev.atelier.optimize.ResetSchedule;
 import dev.atelier.optimize.RoundResult;
 import dev.atelier.optimize.ScheduleResult;
 import dev.atelier.optimize.StopReason;
-import dev.atelier.weights.VggWeights;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -39,15 +40,15 @@ public final class Stylizer {
     }
 
     /** The network a run uses, given the run's manager. */
-    private final Function<NDManager, VggNetwork> network;
+    private final Function<NDManager, FeatureNetwork> network;
 
     /** Puts the weights on the device at the start of every run, in the run's manager. */
-    public Stylizer(VggWeights weights, Pooling pooling) {
-        this.network = run -> new VggNetwork(weights, run, pooling);
+    public Stylizer(FeatureWeights weights, Pooling pooling) {
+        this.network = run -> FeatureNetworks.upload(weights, run).withPooling(pooling);
     }
 
     /** Runs on a network already on the device; it must outlive the runs. */
-    public Stylizer(VggNetwork network) {
+    public Stylizer(FeatureNetwork network) {
         this.network = run -> network;
     }
 

@@ -3,7 +3,7 @@ package dev.atelier.transfer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.atelier.loss.Gram;
-import dev.atelier.network.VggNetwork;
+import dev.atelier.network.FeatureNetwork;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,15 +14,15 @@ final class Targets {
     private Targets() {}
 
     /** Activations of {@code image} at {@code layers}, kept in {@code manager}; intermediates are freed. */
-    static Map<String, NDArray> activations(VggNetwork network, NDManager manager, NDArray image, Set<String> layers) {
+    static Map<String, NDArray> activations(FeatureNetwork network, NDManager manager, NDArray image, Set<String> layers) {
         return capture(network, manager, image, layers, false);
     }
 
-    static Map<String, NDArray> grams(VggNetwork network, NDManager manager, NDArray image, Set<String> layers) {
+    static Map<String, NDArray> grams(FeatureNetwork network, NDManager manager, NDArray image, Set<String> layers) {
         return capture(network, manager, image, layers, true);
     }
 
-    private static Map<String, NDArray> capture(VggNetwork network, NDManager manager, NDArray image,
+    private static Map<String, NDArray> capture(FeatureNetwork network, NDManager manager, NDArray image,
                                                 Set<String> layers, boolean gram) {
         Map<String, NDArray> out = new HashMap<>();
         try (NDManager scope = manager.newSubManager()) {

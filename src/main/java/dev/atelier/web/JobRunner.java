@@ -2,7 +2,7 @@ package dev.atelier.web;
 
 import dev.atelier.image.CaffePreprocessing;
 import dev.atelier.image.ImageException;
-import dev.atelier.network.VggNetwork;
+import dev.atelier.network.FeatureNetwork;
 import dev.atelier.transfer.JobSpec;
 import dev.atelier.transfer.Progress;
 import dev.atelier.transfer.Schedule;
@@ -22,14 +22,14 @@ final class JobRunner {
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(200);
 
     /** On the device for the server's lifetime; jobs take the pooling they ask for from it. */
-    private final VggNetwork network;
+    private final FeatureNetwork network;
     private final Schedule schedule;
     private final Duration previewInterval;
     private final ResultFiles results;
     private final JobEvents events;
     private final Clock clock;
 
-    JobRunner(VggNetwork network, Schedule schedule, Duration previewInterval, ResultFiles results, JobEvents events,
+    JobRunner(FeatureNetwork network, Schedule schedule, Duration previewInterval, ResultFiles results, JobEvents events,
               Clock clock) {
         this.network = network;
         this.schedule = schedule;
@@ -86,7 +86,7 @@ final class JobRunner {
     private JobSpec spec(JobRequest request) {
         return new JobSpec(request.content(), List.of(request.style()), List.of(), List.of(), null, request.size(),
                 List.of(), 1, JobSpec.InitChoice.random(0), JobSpec.ColorMode.NONE,
-                StrengthMapping.recipe(request.strength(), schedule));
+                StrengthMapping.recipe(request.strength(), schedule, network.family()));
     }
 
     private void onProgress(Job job, Progress p, Throttle previews, Throttle updates) {

@@ -1,10 +1,10 @@
 package dev.atelier.web;
 
 import ai.djl.ndarray.NDManager;
-import dev.atelier.network.Pooling;
+import dev.atelier.network.FeatureNetwork;
+import dev.atelier.network.FeatureNetworks;
+import dev.atelier.network.FeatureWeights;
 import dev.atelier.network.TensorEngine;
-import dev.atelier.network.VggNetwork;
-import dev.atelier.weights.VggWeights;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpResponseException;
@@ -38,7 +38,7 @@ public final class WebServer implements AutoCloseable {
     private final ScheduledExecutorService janitor;
     private URI uri;
 
-    private WebServer(VggNetwork network, NDManager device, ServerSettings settings, Clock clock) {
+    private WebServer(FeatureNetwork network, NDManager device, ServerSettings settings, Clock clock) {
         this.device = device;
         results = ResultFiles.in(settings.resultsDirectory());
         JobRegistry registry = new JobRegistry();
@@ -113,12 +113,12 @@ public final class WebServer implements AutoCloseable {
      * Starts serving; the weights must be read and the engine configured already. If the server cannot listen
      * (the port is taken, say), everything it had set up is undone before the exception is passed on.
      */
-    public static WebServer start(VggWeights weights, ServerSettings settings) {
+    public static WebServer start(FeatureWeights weights, ServerSettings settings) {
         TensorEngine.start(); // now: a broken install fails here, and the first job does not pay for loading it
         NDManager device = TensorEngine.newManager();
         WebServer server;
         try {
-            server = new WebServer(new VggNetwork(weights, device, Pooling.MAX), device, settings,
+            server = new WebServer(FeatureNetworks.upload(weights, device), device, settings,
                     Clock.systemUTC());
         } catch (RuntimeException e) {
             device.close();

@@ -1,5 +1,7 @@
 package dev.atelier.weights;
 
+import dev.atelier.network.FeatureWeights;
+import dev.atelier.network.NetworkFamily;
 import dev.atelier.network.VggArchitecture;
 import java.util.List;
 
@@ -9,7 +11,7 @@ import java.util.List;
  * identifies the architecture.
  */
 public record VggWeights(VggArchitecture architecture, List<ConvWeights> layers, String source,
-                         InputConvention inputConvention) {
+                         InputConvention inputConvention) implements FeatureWeights {
 
     public VggWeights {
         layers = List.copyOf(layers);
@@ -21,6 +23,11 @@ public record VggWeights(VggArchitecture architecture, List<ConvWeights> layers,
     /** Weights that take Caffe-space input (Keras' files and anything converted from Caffe). */
     public VggWeights(VggArchitecture architecture, List<ConvWeights> layers, String source) {
         this(architecture, layers, source, InputConvention.CAFFE_BGR);
+    }
+
+    @Override
+    public NetworkFamily family() {
+        return NetworkFamily.of(architecture);
     }
 
     public ConvWeights layer(String name) {
