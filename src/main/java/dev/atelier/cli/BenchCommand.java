@@ -2,6 +2,7 @@ package dev.atelier.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.atelier.instant.StyleNetworks;
 import dev.atelier.network.NativeAllocator;
 import dev.atelier.network.TensorEngine;
 import dev.atelier.transfer.EvaluationBenchmark;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = "Times one loss+gradient evaluation of the seed preset (on Darknet Tiny: on the reference's "
                 + "layers for it) on random size×size images (median after two warm-up evaluations), like "
-                + "reference_nst.py evals.")
+                + "reference_nst.py evals; with --weights naming an instant style network, times one forward pass "
+                + "instead, like reference_fast.py time.")
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,7 +39,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Sizes.checkSide("--size", size);
-
+        if (engine.weights != null && StyleNetworks.familyOf(engine.weights) != null) {
+            return ForwardBench.run(engine.weights, engine.threads, engine.device, size, evaluations, json);
+        }
         if (evaluations < 1 || evaluations > 10_000) {
             throw new UsageException("--evaluations must be between 1 and 10000, got " + evaluations);
         }

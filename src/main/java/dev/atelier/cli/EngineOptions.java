@@ -1,12 +1,14 @@
 package dev.atelier.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.atelier.instant.StyleNetworks;
 import dev.atelier.network.FeatureNetwork;
 import dev.atelier.network.FeatureNetworks;
 import dev.atelier.network.FeatureWeights;
 import dev.atelier.network.NetworkFamily;
 import dev.atelier.network.TensorEngine;
 import dev.atelier.transfer.StartupTimeline;
+import dev.atelier.weights.WeightsException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -145,6 +147,15 @@ final class EngineOptions {
                 throw new UserException(e.getMessage());
             }
         }
-        return WeightsSelection.load(weights, model, mirror, defaultNetwork, quiet);
+        try {
+            return WeightsSelection.load(weights, model, mirror, defaultNetwork, quiet);
+        } catch (WeightsException e) {
+            String family = weights == null ? null : StyleNetworks.familyOf(weights);
+            if (family != null) {
+                throw new UserException("'" + weights + "' is an instant style network (" + family + "), not VGG "
+                        + "weights; use it with 'atelier apply --weights " + weights + "'", e);
+            }
+            throw e;
+        }
     }
 }

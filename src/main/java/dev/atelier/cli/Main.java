@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code atelier} command line. */
 @Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Neural style transfer: repaints a photo in the style of a painting.",
-        subcommands = {StylizeCommand.class, LossCommand.class, BenchCommand.class, WeightsCommand.class,
+        subcommands = {StylizeCommand.class, ApplyCommand.class, LossCommand.class, BenchCommand.class, WeightsCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -32,6 +32,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (stylize, loss, bench, weights, serve)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (stylize, apply, loss, bench, weights, serve)");
     }
 }
