@@ -2,11 +2,13 @@ package dev.atelier.cli;
 
 import dev.atelier.network.FeatureWeights;
 import dev.atelier.network.NetworkFamily;
+import dev.atelier.weights.DarknetWeights;
 import dev.atelier.weights.DownloadException;
 import dev.atelier.weights.DownloadListener;
 import dev.atelier.weights.KnownModel;
 import dev.atelier.weights.ModelArtifact;
 import dev.atelier.weights.ModelCatalog;
+import dev.atelier.weights.ModelFamily;
 import dev.atelier.weights.RandomWeights;
 import dev.atelier.weights.VggWeights;
 import dev.atelier.weights.WeightsException;
@@ -21,6 +23,9 @@ import java.nio.file.Path;
  */
 final class WeightsSelection {
 
+    /** The catalogue's Darknet Tiny, the default model of the darknet preset. */
+    static final String DARKNET_MODEL = "darknet-tiny";
+
     private WeightsSelection() {}
 
     /** The weights; a download draws a progress bar on stderr unless {@code quiet}. */
@@ -28,11 +33,16 @@ final class WeightsSelection {
         if (file != null) {
             return fromFile(file, model);
         }
-        if (model == null && network.vgg() == null) {
-            throw new UserException(network + " has no catalogue entry in this build: pass --weights "
-                    + "path/to/model.json (its TF.js layers model)");
+        String name = model != null ? model
+                : network.vgg() == null ? DARKNET_MODEL : ModelCatalog.defaultFor(network.vgg());
+        if (!name.equals(RandomWeights.MODEL_NAME) && ModelCatalog.standard().find(name).isEmpty()) {
+            ModelArtifact artifact = artifact(name, "--model");
+            if (artifact.family() != ModelFamily.DARKNET) {
+                throw new UsageException("--model " + name + " is a " + artifact.kind().label() + " network of the "
+                        + artifact.family().label() + " family, not a loss network Atelier can paint through");
+            }
+            return DarknetWeights.read(resolve(name, mirror, quiet));
         }
-        String name = model != null ? model : ModelCatalog.defaultFor(network.vgg());
         if (name.equals(RandomWeights.MODEL_NAME)) {
             System.err.println("atelier: warning: --model random runs on untrained weights; results are far weaker "
                     + "than with trained weights (texture, not style)");
@@ -57,8 +67,16 @@ final class WeightsSelection {
         if (model.equals(RandomWeights.MODEL_NAME)) {
             throw new UsageException("--model random generates its weights; it cannot be combined with --weights");
         }
-        KnownModel known = known(model, "--model");
         FeatureWeights weights = FeatureWeightsFiles.read(file);
+        if (ModelCatalog.standard().find(model).isEmpty()) {
+            ModelArtifact artifact = artifact(model, "--model");
+            if (artifact.family() != ModelFamily.DARKNET || weights.family() != NetworkFamily.DARKNET_TINY) {
+                throw new UserException("weights '" + file + "' hold " + weights.family() + ", but --model " + model
+                        + " is a " + artifact.family().label() + " model");
+            }
+            return weights;
+        }
+        KnownModel known = known(model, "--model");
         if (weights.family() != NetworkFamily.of(known.architecture())) {
             throw new UserException("weights file '" + file + "' holds " + weights.family() + ", but --model "
                     + model + " is " + known.architecture());
