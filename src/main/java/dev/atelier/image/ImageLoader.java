@@ -23,6 +23,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * ({@code TYPE_INT_RGB}, see {@link RgbConverter} for how greyscale, palette, 16-bit and alpha are converted:
  * alpha is dropped, as PIL's {@code convert("RGB")} does).
  *
+ * <p>A JPEG's EXIF orientation is honoured (see {@link ExifOrientation}): the picture and the sizes reported are
+ * upright, as the photo is shown.
+ *
  * <p>The format is recognised by content (ImageIO's reader lookup on the stream), never by the file name.
  * Every failure is an {@link ImageException} with a one-line message naming the source and the problem.
  *
@@ -152,8 +155,9 @@ public final class ImageLoader {
 
         ImageReader reader = findReader(iis, name);
         try {
-            reader.setInput(iis, true, false);
             String format = formatOf(reader);
+            int orientation = format.equals("JPEG") ? ExifOrientation.read(iis) : ExifOrientation.NORMAL;
+            reader.setInput(iis, true, false);
             int width;
             int height;
             try {
@@ -161,6 +165,11 @@ public final class ImageLoader {
                 height = reader.getHeight(0);
             } catch (IOException | RuntimeException e) {
                 throw corrupt(name, format, e);
+            }
+            if (ExifOrientation.swapsSides(orientation)) {
+                int stored = width;
+                width = height;
+                height = stored;
             }
             ImageInfo info = new ImageInfo(format, width, height);
             if (width < 1 || height < 1) {
@@ -193,7 +202,7 @@ public final class ImageLoader {
             if (image == null) {
                 throw new ImageException(prefix(name) + format + " data is truncated or corrupt (no image decoded)");
             }
-            return new Result(info, RgbConverter.toRgb(image));
+            return new Result(info, ExifOrientation.upright(RgbConverter.toRgb(image), orientation));
         } finally {
             reader.dispose();
         }
