@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Neural style transfer: repaints a photo in the style of a painting.",
         subcommands = {StylizeCommand.class, ApplyCommand.class, LossCommand.class, BenchCommand.class, WeightsCommand.class,
+                TrainCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

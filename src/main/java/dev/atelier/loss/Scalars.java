@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
  * there (measured: losses of the same run differing by up to 3× when garbage collections fell between the forward
  * and the backward pass). A tensor made by the engine owns its memory, which the graph keeps alive.
  */
-final class Scalars {
+public final class Scalars {
 
     private Scalars() {}
 
@@ -21,7 +21,7 @@ final class Scalars {
     }
 
     /** {@code array × value}, safe to differentiate. */
-    static NDArray times(NDArray array, double value) {
+    public static NDArray times(NDArray array, double value) {
         try (NDArray factor = of(array, value)) {
             return array.mul(factor);
         }
