@@ -1,6 +1,7 @@
 package dev.atelier.cli;
 
 import dev.atelier.image.ImageException;
+import dev.atelier.video.VideoException;
 import dev.atelier.weights.WeightsException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -22,7 +23,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
                     + cmd.getCommandName() + " --help')");
             return USAGE;
         }
-        boolean known = e instanceof WeightsException || e instanceof ImageException || e instanceof UserException;
+        boolean known = e instanceof WeightsException || e instanceof ImageException || e instanceof UserException
+                || e instanceof VideoException;
         String message = oneLine(e);
         err.println("atelier: " + (known ? message : "internal error: " + e.getClass().getSimpleName() + ": "
                 + message + " (set ATELIER_DEBUG=1 for details)"));
