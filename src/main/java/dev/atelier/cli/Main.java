@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Neural style transfer: repaints a photo in the style of a painting.",
         subcommands = {StylizeCommand.class, ApplyCommand.class, LossCommand.class, BenchCommand.class, WeightsCommand.class,
-                TrainCommand.class, VideoCommand.class,
+                TrainCommand.class, VideoCommand.class, BatchCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -33,6 +33,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (stylize, apply, loss, bench, weights, serve, video)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required (stylize, apply, train, video, batch, loss, bench, weights, serve)");
     }
 }
