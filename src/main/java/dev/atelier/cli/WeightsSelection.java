@@ -9,12 +9,14 @@ import dev.atelier.weights.KnownModel;
 import dev.atelier.weights.ModelArtifact;
 import dev.atelier.weights.ModelCatalog;
 import dev.atelier.weights.ModelFamily;
+import dev.atelier.weights.ModelKind;
 import dev.atelier.weights.RandomWeights;
 import dev.atelier.weights.VggWeights;
 import dev.atelier.weights.WeightsException;
 import dev.atelier.weights.FeatureWeightsFiles;
 import dev.atelier.weights.WeightsStore;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
 /**
  * The weights a network command runs on: {@code --weights FILE} if given (checked against {@code --model}'s network
@@ -36,7 +38,7 @@ final class WeightsSelection {
         String name = model != null ? model
                 : network.vgg() == null ? DARKNET_MODEL : ModelCatalog.defaultFor(network.vgg());
         if (!name.equals(RandomWeights.MODEL_NAME) && ModelCatalog.standard().find(name).isEmpty()) {
-            ModelArtifact artifact = artifact(name, "--model");
+            ModelArtifact artifact = lossModel(name);
             if (artifact.family() != ModelFamily.DARKNET) {
                 throw new UsageException("--model " + name + " is a " + artifact.kind().label() + " network of the "
                         + artifact.family().label() + " family, not a loss network Atelier can paint through");
@@ -69,7 +71,7 @@ final class WeightsSelection {
         }
         FeatureWeights weights = FeatureWeightsFiles.read(file);
         if (ModelCatalog.standard().find(model).isEmpty()) {
-            ModelArtifact artifact = artifact(model, "--model");
+            ModelArtifact artifact = lossModel(model);
             if (artifact.family() != ModelFamily.DARKNET || weights.family() != NetworkFamily.DARKNET_TINY) {
                 throw new UserException("weights '" + file + "' hold " + weights.family() + ", but --model " + model
                         + " is a " + artifact.family().label() + " model");
@@ -107,6 +109,15 @@ final class WeightsSelection {
                 ? "Get its " + model.files().size() + " files another way (from " + model.base() + ") and run "
                         + "'atelier weights import FOLDER --model " + model.name() + "'"
                 : "Get the file another way and run 'atelier weights import FILE --as " + model.name() + "'";
+    }
+
+    /** A known model for {@code --model} of a command that paints through a loss network; unknown: the loss networks. */
+    private static ModelArtifact lossModel(String name) {
+        ModelCatalog catalog = ModelCatalog.standard();
+        return catalog.artifact(name).orElseThrow(() -> new UsageException("--model: unknown model '" + name
+                + "'; loss networks are " + catalog.artifacts().stream().filter(a -> a.kind() == ModelKind.FEATURE)
+                        .map(ModelArtifact::name).collect(Collectors.joining(", "))
+                + " and " + RandomWeights.MODEL_NAME + " (instant styles go to 'atelier apply --model')"));
     }
 
     /** Any known model called {@code name}; a usage error naming {@code option} and listing the names if none. */
