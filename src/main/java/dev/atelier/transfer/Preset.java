@@ -63,16 +63,27 @@ public record Preset(String name, String summary, NetworkFamily network,
             Pooling.MAX, new Schedule(10, 100, false, SeedPreset.HISTORY), Map.of());
 
     /**
-     * Made for Darknet Tiny (chosen by looking at pictures; see the README's Pictures section): the seed's losses
-     * and schedule on the network's LeakyReLU outputs.
+     * Made for Darknet Tiny, chosen by looking at pictures (README, Pictures): its activations are about a
+     * thousandth of VGG's (input RGB/255, batch-normalised), so the seed's weights leave only TV at work. Content
+     * leaky_re_lu_8 × 3e4; style on the reference's five LeakyReLU layers weighted towards the deeper ones (larger
+     * strokes) × 3e9; the seed's TV, normalisations and schedule.
      */
     public static final Preset DARKNET = new Preset("darknet",
-            "made for Darknet Tiny: content leaky_re_lu_8, style on five LeakyReLU layers, the seed's losses and "
-                    + "schedule",
-            NetworkFamily.DARKNET_TINY, REFERENCE_DARKNET.content(), SeedPreset.CONTENT_WEIGHT,
-            ContentNormalization.SUM, REFERENCE_DARKNET.style(), SeedPreset.STYLE_WEIGHT,
-            StyleNormalization.SEED, SeedPreset.TV_WEIGHT, SeedPreset.TV_EXPONENT, Pooling.MAX, Schedule.seed(),
-            Map.of());
+            "made for Darknet Tiny: content leaky_re_lu_8 x 3e4, style leaky_re_lu_1,2,4,8,12 weighted 1,1,2,4,8 "
+                    + "x 3e9, the seed's TV, normalisations and schedule",
+            NetworkFamily.DARKNET_TINY, Map.of("leaky_re_lu_8", 1.0), 3e4, ContentNormalization.SUM,
+            darknetStyle(), 3e9, StyleNormalization.SEED, SeedPreset.TV_WEIGHT, SeedPreset.TV_EXPONENT, Pooling.MAX,
+            Schedule.seed(), Map.of());
+
+    private static Map<String, Double> darknetStyle() {
+        Map<String, Double> layers = new java.util.LinkedHashMap<>();
+        layers.put("leaky_re_lu_1", 1.0);
+        layers.put("leaky_re_lu_2", 1.0);
+        layers.put("leaky_re_lu_4", 2.0);
+        layers.put("leaky_re_lu_8", 4.0);
+        layers.put("leaky_re_lu_12", 8.0);
+        return layers;
+    }
 
     public static final List<Preset> ALL = List.of(SEED, GATYS, JOHNSON, DARKNET);
 
