@@ -11,6 +11,7 @@ const state = {
   job: null,          // the job being painted: { id, events, poll }
   shownPreview: 0,    // version of the preview on screen
   session: [],        // finished pictures: { id, url, style, width, height }
+  instant: null,      // the instant style's picture on screen: { url }; the slider then blends it with its photo
 };
 
 const SESSION_KEY = "atelier.session";
@@ -40,6 +41,7 @@ function applyLimits(limits) {
 
 function wireSliders() {
   $("strength").addEventListener("input", updateSliderLabels);
+  $("strength").addEventListener("input", blendInstant);
   $("size").addEventListener("input", updateSliderLabels);
   updateSliderLabels();
 }
@@ -89,6 +91,7 @@ function choosePhoto(file) {
 }
 
 function clearPainting(text) {
+  showInstantLayer(null);
   $("painting-view").hidden = true;
   $("painting-view").removeAttribute("src");
   $("painting-placeholder").textContent = text;
@@ -125,6 +128,14 @@ function renderGallery(styles) {
     tile.setAttribute("aria-checked", "false");
     tile.title = s.name;
     tile.dataset.style = s.name;
+    if (s.kind === "instant") {
+      tile.classList.add("instant");
+      tile.title = prettyName(s.name) + " (instant style: painted in about a second)";
+      const badge = document.createElement("span");
+      badge.className = "tile-badge";
+      badge.textContent = "Instant";
+      tile.append(badge);
+    }
     const img = document.createElement("img");
     img.src = s.thumbnailUrl;
     img.alt = "";
@@ -148,7 +159,7 @@ function selectTile(tile) {
 }
 
 function prettyName(file) {
-  const base = file.replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").replace(/\s\d+x\d+$/, "");
+  const base = file.replace(/^instant:/, "").replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").replace(/\s\d+x\d+$/, "");
   return base.charAt(0).toUpperCase() + base.slice(1);
 }
 
@@ -167,6 +178,7 @@ async function paint() {
   form.append("strength", $("strength").value);
   form.append("size", $("size").value);
 
+  state.paintStarted = performance.now();
   setBusy(true);
   clearPainting("Uploading…");
   $("progress").hidden = false;
@@ -289,7 +301,8 @@ function showPreview(url, version) {
 function finished(view) {
   stopWatching();
   setBusy(false);
-  setStatus("Done in " + formatSeconds(view.progress ? view.progress.seconds : 0) + ".", 1);
+  const seconds = view.progress ? view.progress.seconds : (performance.now() - state.paintStarted) / 1000;
+  setStatus("Done in " + (seconds < 10 ? seconds.toFixed(1) + " s" : formatSeconds(seconds)) + ".", 1);
   $("painting-slot").classList.remove("painting");
   const url = view.resultUrl;
   const picture = $("painting-view");
@@ -298,7 +311,36 @@ function finished(view) {
   $("painting-placeholder").hidden = true;
   $("painting-caption").textContent = "Painting · " + view.width + " × " + view.height;
   showDownload(view.id, url);
+  if (view.photoUrl) {
+    showInstantLayer({ id: view.id, url: url, photoUrl: view.photoUrl, width: view.width, height: view.height });
+  }
   addToSession({ id: view.id, url: url, style: view.style, width: view.width, height: view.height });
+}
+
+// An instant style's picture is kept at full strength, over its photo: the strength is the picture's opacity
+// (the same linear blend the server makes for the download), so moving the slider needs no new job.
+function showInstantLayer(instant) {
+  state.instant = instant;
+  const photo = $("painting-photo");
+  if (!instant) {
+    photo.hidden = true;
+    photo.removeAttribute("src");
+    $("painting-view").style.opacity = "";
+    return;
+  }
+  photo.src = instant.photoUrl;
+  photo.hidden = false;
+  blendInstant();
+}
+
+function blendInstant() {
+  const instant = state.instant;
+  if (!instant) return;
+  const strength = Number($("strength").value);
+  $("painting-view").style.opacity = String(strength / 100);
+  $("painting-caption").textContent = "Instant style · strength " + strength + " · " + instant.width + " × " + instant.height;
+  const a = $("download");
+  a.href = instant.url + "?strength=" + strength + "&download=1";
 }
 
 function showDownload(id, url) {
@@ -371,6 +413,7 @@ function forget(id) {
 
 function showFromSession(item) {
   if (state.job) return;
+  showInstantLayer(null);
   const view = $("painting-view");
   view.src = item.url;
   view.hidden = false;

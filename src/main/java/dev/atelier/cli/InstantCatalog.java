@@ -35,4 +35,30 @@ final class InstantCatalog {
                     + "'atelier weights import', or pass --weights FOLDER", e);
         }
     }
+
+    /**
+     * The instant styles {@code serve} offers: {@code --instant} names (resolved, so downloaded now if needed) and
+     * paths; without the option, every catalogue style already in the cache.
+     */
+    static dev.atelier.web.InstantStyles forServer(java.util.List<String> chosen, String mirror) {
+        java.util.Map<String, Path> styles = new java.util.LinkedHashMap<>();
+        if (chosen == null || chosen.isEmpty()) {
+            WeightsStore store = WeightsStore.standard(mirror);
+            for (ModelArtifact a : ModelCatalog.standard().artifacts()) {
+                if (a.kind() == ModelKind.STYLE && store.isCached(a)) {
+                    styles.put(a.name(), store.path(a));
+                }
+            }
+        } else {
+            for (String c : chosen) {
+                Path p = Path.of(c);
+                if (java.nio.file.Files.exists(p)) {
+                    styles.put(p.getFileName().toString().replaceFirst("\\.(pth|safetensors)$", ""), p);
+                } else {
+                    styles.put(c, resolve(c, mirror, false));
+                }
+            }
+        }
+        return dev.atelier.web.InstantStyles.of(styles);
+    }
 }

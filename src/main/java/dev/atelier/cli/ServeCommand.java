@@ -67,13 +67,19 @@ final class ServeCommand implements Callable<Integer> {
                     + "iteration (default: ${DEFAULT-VALUE}).")
     double previewSeconds;
 
+    @Option(names = "--instant", paramLabel = "NAME|PATH", split = ",",
+            description = "Instant styles to offer beside the paintings: catalogue names (downloaded on first use) or "
+                    + "style-network folders/files. Default: every instant style already in the cache.")
+    java.util.List<String> instantStyles;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = settings(schedule.toSchedule(Preset.SEED));
         WebServer server;
         try {
+            dev.atelier.web.InstantStyles instant = InstantCatalog.forServer(instantStyles, engine.mirror);
             // The server puts the weights on the device; their Java copy is not kept.
-            server = WebServer.start(engine.start(), settings);
+            server = WebServer.start(engine.start(), settings, instant);
         } catch (JavalinBindException e) {
             throw new UserException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
         }

@@ -22,6 +22,8 @@ final class Job {
     private volatile Preview preview;
     private volatile Outcome outcome;
     private volatile Instant finished;
+    /** For an instant style: the photo at the picture's size, which the page blends with it at any strength. */
+    private volatile byte[] photoPng;
 
     Job(String id, JobRequest request) {
         this.id = id;
@@ -51,6 +53,14 @@ final class Job {
 
     Outcome outcome() {
         return outcome;
+    }
+
+    byte[] photoPng() {
+        return photoPng;
+    }
+
+    void photo(byte[] png) {
+        photoPng = png;
     }
 
     /** When the job reached a final state, or null. */

@@ -21,11 +21,17 @@ final class JobForm {
     private final ServerSettings settings;
     private final UploadDecoder decoder;
     private final StyleGallery gallery;
+    private final InstantStyles instant;
 
     JobForm(ServerSettings settings, UploadDecoder decoder, StyleGallery gallery) {
+        this(settings, decoder, gallery, InstantStyles.none());
+    }
+
+    JobForm(ServerSettings settings, UploadDecoder decoder, StyleGallery gallery, InstantStyles instant) {
         this.settings = settings;
         this.decoder = decoder;
         this.gallery = gallery;
+        this.instant = instant;
     }
 
     /** What the form holds, read and checked but not yet decoded. */
@@ -55,6 +61,13 @@ final class JobForm {
         if (form.styleFile() != null) {
             return new JobRequest(photo, decoder.decode(form.styleFile(), "style", keep), "upload", form.size(),
                     form.strength());
+        }
+        if (form.styleName().startsWith(InstantStyles.PREFIX)) {
+            String name = form.styleName().substring(InstantStyles.PREFIX.length());
+            if (!instant.has(name)) {
+                throw ApiException.badRequest("There is no instant style called \"" + shorten(name) + "\" here.");
+            }
+            return new JobRequest(photo, null, form.styleName(), form.size(), form.strength(), name);
         }
         StyleGallery.Style chosen = gallery.find(form.styleName()).orElseThrow(() -> ApiException.badRequest(
                 "There is no style called \"" + shorten(form.styleName()) + "\" in the gallery."));

@@ -20,6 +20,10 @@ final class JobRegistry {
     }
 
     /** The job with this id; an id the server could not have made is not looked up. */
+    int size() {
+        return jobs.size();
+    }
+
     Optional<Job> find(String id) {
         return JobIds.isWellFormed(id) ? Optional.ofNullable(jobs.get(id)) : Optional.empty();
     }

@@ -79,7 +79,47 @@ final class JobRoutes {
             throw new ApiException(409, job.state().isFinal() ? "This job ended without a picture."
                     : "The picture is not finished yet.");
         }
+        String strength = ctx.queryParam("strength");
+        if (strength != null && job.photoPng() != null) {
+            sendBlended(ctx, job, strength);
+            return;
+        }
         sendResult(ctx, job, "1".equals(ctx.queryParam("download")));
+    }
+
+    /** An instant style's picture blended with its photo at {@code ?strength=S}, as the page shows it. */
+    private void sendBlended(Context ctx, Job job, String strengthText) {
+        double strength;
+        try {
+            strength = Double.parseDouble(strengthText);
+        } catch (NumberFormatException e) {
+            strength = Double.NaN;
+        }
+        if (!(strength >= 0 && strength <= 100)) {
+            throw ApiException.badRequest("The strength must be a number from 0 to 100.");
+        }
+        java.awt.image.BufferedImage painted;
+        try {
+            painted = dev.atelier.image.ImageLoader.read(results.pathFor(job));
+        } catch (dev.atelier.image.ImageException e) {
+            throw ApiException.notFound("The picture has expired.");
+        }
+        java.awt.image.BufferedImage photo = dev.atelier.image.ImageLoader.read(job.photoPng(), "photo");
+        String name = "atelier-" + job.id().substring(0, 8) + ".png";
+        ctx.contentType("image/png")
+                .header("Content-Disposition", ("1".equals(ctx.queryParam("download")) ? "attachment" : "inline")
+                        + "; filename=\"" + name + "\"")
+                .result(PngBytes.of(dev.atelier.instant.Finish.blend(painted, photo, strength)));
+    }
+
+    /** {@code GET /api/jobs/{id}/photo.png}: for an instant style, the photo the picture was painted from. */
+    void photo(Context ctx) {
+        Job job = job(ctx);
+        byte[] png = job.photoPng();
+        if (png == null) {
+            throw ApiException.notFound("This job has no photo to blend with.");
+        }
+        ctx.header("Cache-Control", "no-store").contentType("image/png").result(png);
     }
 
     /** {@code DELETE /api/jobs/{id}}: 202 while a running job is stopping, else 200; the view either way. */

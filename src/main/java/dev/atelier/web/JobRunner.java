@@ -28,9 +28,16 @@ final class JobRunner {
     private final ResultFiles results;
     private final JobEvents events;
     private final Clock clock;
+    private final InstantStyles instant;
 
     JobRunner(FeatureNetwork network, Schedule schedule, Duration previewInterval, ResultFiles results, JobEvents events,
               Clock clock) {
+        this(network, schedule, previewInterval, results, events, clock, InstantStyles.none());
+    }
+
+    JobRunner(FeatureNetwork network, Schedule schedule, Duration previewInterval, ResultFiles results, JobEvents events,
+              Clock clock, InstantStyles instant) {
+        this.instant = instant;
         this.network = network;
         this.schedule = schedule;
         this.previewInterval = previewInterval;
@@ -47,6 +54,10 @@ final class JobRunner {
         }
         job.started();
         events.stateChanged(job);
+        if (request.instant() != null) {
+            runInstant(job, request);
+            return;
+        }
         StylizeJob.Result r;
         try {
             Throttle previews = new Throttle(previewInterval);
@@ -72,6 +83,36 @@ final class JobRunner {
         try {
             end(job, JobState.DONE, new Job.Outcome(results.save(job, image), image.getWidth(),
                     image.getHeight(), null));
+        } catch (ImageException e) {
+            LOG.error("job {}: {}", job.id(), e.getMessage());
+            end(job, JobState.FAILED, failure("The picture was painted but could not be saved on the server "
+                    + "(see its log)."));
+        }
+    }
+
+    /**
+     * One forward pass of an instant style on the photo at the asked size. The picture is kept at full strength,
+     * with the photo beside it: the page blends the two at any strength without another job.
+     */
+    private void runInstant(Job job, JobRequest request) {
+        BufferedImage photo = dev.atelier.image.ImageResizer.resizeLongestSide(request.content(), request.size());
+        BufferedImage painted;
+        try {
+            painted = instant.network(request.instant()).apply(photo);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.error("job {} failed", job.id(), e);
+            end(job, JobState.FAILED, failure("The picture could not be painted because of an error in the "
+                    + "server (see its log)."));
+            return;
+        }
+        if (job.cancelRequested()) {
+            end(job, JobState.CANCELLED, null);
+            return;
+        }
+        try {
+            job.photo(PngBytes.of(photo));
+            end(job, JobState.DONE, new Job.Outcome(results.save(job, painted), painted.getWidth(),
+                    painted.getHeight(), null));
         } catch (ImageException e) {
             LOG.error("job {}: {}", job.id(), e.getMessage());
             end(job, JobState.FAILED, failure("The picture was painted but could not be saved on the server "

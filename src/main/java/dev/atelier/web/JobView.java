@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JobView(String id, String status, Integer queuePosition, ProgressView progress, Integer previewVersion,
-               String previewUrl, String resultUrl, Integer width, Integer height, String style, String error) {
+               String previewUrl, String resultUrl, Integer width, Integer height, String style, String error,
+               String photoUrl) {
 
     /** Progress figures; loss terms that are not known at this step are absent. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,6 +41,7 @@ record JobView(String id, String status, Integer queuePosition, ProgressView pro
                 progress == null ? null : ProgressView.of(progress), previewVersion, previewUrl,
                 done ? base + "/result.png" : null,
                 done ? outcome.width() : null, done ? outcome.height() : null, job.styleLabel(),
-                outcome == null ? null : outcome.error());
+                outcome == null ? null : outcome.error(),
+                done && job.photoPng() != null ? base + "/photo.png" : null);
     }
 }

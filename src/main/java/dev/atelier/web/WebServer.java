@@ -36,21 +36,27 @@ public final class WebServer implements AutoCloseable {
     private final EventHub events;
     private final ResultFiles results;
     private final ScheduledExecutorService janitor;
+    private final JobRegistry registry;
     private URI uri;
 
-    private WebServer(FeatureNetwork network, NDManager device, ServerSettings settings, Clock clock) {
+    private final InstantStyles instant;
+
+    private WebServer(FeatureNetwork network, NDManager device, ServerSettings settings, InstantStyles instant,
+                      Clock clock) {
         this.device = device;
+        this.instant = instant;
         results = ResultFiles.in(settings.resultsDirectory());
         JobRegistry registry = new JobRegistry();
         StyleGallery gallery = new StyleGallery(settings.stylesDirectory(), settings.maxPixels());
         JobQueue[] queueRef = new JobQueue[1]; // the hub shows queue positions; the queue tells the hub of moves
         events = new EventHub(job -> JobView.of(job, queueRef[0].position(job)));
         JobRunner runner = new JobRunner(network, settings.schedule(), settings.previewInterval(), results, events,
-                clock);
+                clock, instant);
         queue = queueRef[0] = new JobQueue(settings.queueCapacity(), runner::run, events, clock);
-        JobRoutes jobs = new JobRoutes(new JobForm(settings, new UploadDecoder(settings.maxPixels()), gallery),
-                registry, queue, events, results);
-        StyleRoutes styles = new StyleRoutes(gallery);
+        JobRoutes jobs = new JobRoutes(new JobForm(settings, new UploadDecoder(settings.maxPixels()), gallery,
+                instant), registry, queue, events, results);
+        StyleRoutes styles = new StyleRoutes(gallery, instant);
+        this.registry = registry;
         RequestGuard guard = new RequestGuard(settings.host());
         long maxRequest = 2 * settings.maxUploadBytes() + (1 << 20);
 
@@ -88,6 +94,7 @@ public final class WebServer implements AutoCloseable {
         app.sse("/api/jobs/{id}/events", jobs::events);
         app.get("/api/jobs/{id}/preview.png", jobs::preview);
         app.get("/api/jobs/{id}/result.png", jobs::result);
+        app.get("/api/jobs/{id}/photo.png", jobs::photo);
         app.exception(ApiException.class, (e, ctx) -> {
             if (e.retryAfterSeconds() > 0) {
                 ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
@@ -114,11 +121,16 @@ public final class WebServer implements AutoCloseable {
      * (the port is taken, say), everything it had set up is undone before the exception is passed on.
      */
     public static WebServer start(FeatureWeights weights, ServerSettings settings) {
+        return start(weights, settings, InstantStyles.none());
+    }
+
+    /** As {@link #start(FeatureWeights, ServerSettings)}, offering {@code instant} styles beside the paintings. */
+    public static WebServer start(FeatureWeights weights, ServerSettings settings, InstantStyles instant) {
         TensorEngine.start(); // now: a broken install fails here, and the first job does not pay for loading it
         NDManager device = TensorEngine.newManager();
         WebServer server;
         try {
-            server = new WebServer(FeatureNetworks.upload(weights, device), device, settings,
+            server = new WebServer(FeatureNetworks.upload(weights, device), device, settings, instant,
                     Clock.systemUTC());
         } catch (RuntimeException e) {
             device.close();
@@ -133,6 +145,11 @@ public final class WebServer implements AutoCloseable {
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         server.uri = URI.create("http://" + host + ":" + server.app.port() + "/");
         return server;
+    }
+
+    /** How many jobs the server holds (submitted and not yet expired). */
+    int jobCount() {
+        return registry.size();
     }
 
     /** Where the page is, e.g. {@code http://127.0.0.1:8080/}. */
@@ -155,6 +172,7 @@ public final class WebServer implements AutoCloseable {
         // A job that did not stop in time still uses the parameters; the process is ending then anyway.
         if (queue.workerStopped()) {
             device.close();
+            instant.close();
         }
     }
 }

@@ -122,7 +122,7 @@ class BrowserTest {
     }
 
     /** Debian's Chromium through its chromedriver, named explicitly so that Selenium never fetches either. */
-    private static WebDriver chromium(Path profile) {
+    static WebDriver chromium(Path profile) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
@@ -156,12 +156,12 @@ class BrowserTest {
         return seen;
     }
 
-    private static void setRange(WebDriver browser, String id, int value) {
+    static void setRange(WebDriver browser, String id, int value) {
         ((JavascriptExecutor) browser).executeScript("const e = document.getElementById(arguments[0]);"
                 + "e.value = arguments[1]; e.dispatchEvent(new Event('input'));", id, value);
     }
 
-    private static void screenshot(WebDriver browser, String name) throws IOException {
+    static void screenshot(WebDriver browser, String name) throws IOException {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -181,7 +181,7 @@ class BrowserTest {
         throw new AssertionError("no PNG was downloaded to " + DOWNLOADS);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
