@@ -137,6 +137,11 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        try {
+            TensorEngine.device();
+        } catch (IllegalStateException e) {
+            throw new UserException(e.getMessage());
+        }
         TrainProgress progress = new TrainProgress(System.err, System.console() != null, quiet);
         try (FeatureLossNetwork loss = lossNetwork()) {
             TrainingRun.Options o = checked.withLoss(lossSettings(loss));

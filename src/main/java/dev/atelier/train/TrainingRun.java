@@ -117,6 +117,17 @@ public final class TrainingRun {
                      : GifAnimationWriter.open(o.animation(), Duration.ofMillis(400), Duration.ofSeconds(2), null)) {
             if (resumed != null) {
                 trainer.restore(resumed.parameters(), resumed.step(), resumed.expAvg(), resumed.expAvgSq());
+                // The interrupted run's previews are on disk: the animation starts with them.
+                for (long step = o.previewEvery(); previewPhoto != null && step <= resumed.step();
+                     step += o.previewEvery()) {
+                    Path file = previewFile(o.output(), step);
+                    if (Files.isRegularFile(file)) {
+                        previews.add(file);
+                        if (gif != null) {
+                            gif.addFrame(ImageLoader.read(file));
+                        }
+                    }
+                }
             }
             listener.onStart(trainer.stepsDone(), steps, images.count(), o.batch());
             while (trainer.stepsDone() < steps) {
@@ -137,7 +148,7 @@ public final class TrainingRun {
                 }
                 if (previewPhoto != null && (step % o.previewEvery() == 0 || step == steps)) {
                     BufferedImage painted = paint(trainer, previewPhoto);
-                    Path file = sibling(o.output(), String.format(".preview-%06d.jpg", step));
+                    Path file = previewFile(o.output(), step);
                     ImageSaver.save(painted, file);
                     previews.add(file);
                     if (gif != null) {
@@ -156,6 +167,11 @@ public final class TrainingRun {
         }
         return new Result(history, images.unreadable().size(), o.output(),
                 o.checkpointEvery() > 0 ? checkpointFile : null, previews);
+    }
+
+    /** {@code my.safetensors} → {@code my.preview-000050.jpg}. */
+    static Path previewFile(Path output, long step) {
+        return sibling(output, String.format(java.util.Locale.ROOT, ".preview-%06d.jpg", step));
     }
 
     private static void requireLayer(LossNetwork network, String layer, String option) {
