@@ -11,7 +11,7 @@ runs="${3:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 configs=("batch --parallel 1 --forwards 1" "batch --parallel 2 --forwards 1" "batch --parallel 2 --forwards 2"
-         "spark --master local[1]" "spark --master local[2]")
+         "spark --master local[1]" "spark --master local[2]" "spark --master local[2] --forwards 2")
 "$here/atelier" batch --help >/dev/null   # build first
 "$here/atelier" spark --help >/dev/null
 declare -A job wall
@@ -19,9 +19,11 @@ for run in $(seq 1 "$runs"); do
   for c in "${configs[@]}"; do
     out="$work/out"; rm -rf "$out"
     t0=$(date +%s.%N)
-    "$here/atelier" $c --input "$photos" --output "$out" --weights "$network" --quiet 2>"$work/err" || true
+    quiet=(); [[ $c == batch* ]] && quiet=(--quiet)
+    "$here/atelier" $c --input "$photos" --output "$out" --weights "$network" "${quiet[@]}" 2>"$work/err" || true
     t1=$(date +%s.%N)
-    line=$(grep -E "^atelier: [0-9]+ done" "$work/err" | tail -1)
+    line=$(grep -E "^atelier: [0-9]+ done" "$work/err" | tail -1 || true)
+    if [ -z "$line" ]; then echo "run $run: $c failed: $(tail -3 "$work/err")" >&2; exit 1; fi
     done_n=$(sed -E 's/^atelier: ([0-9]+) done.*/\1/' <<<"$line")
     secs=$(sed -E 's/.* in ([0-9.]+) s.*/\1/' <<<"$line")
     job[$c]+="$(python3 -c "print(f'{$done_n/$secs:.3f}')") "
@@ -33,7 +35,7 @@ declare -A start
 for run in $(seq 1 "$runs"); do
   for c in "batch --parallel 2 --forwards 1" "spark --master local[2]"; do
     t0=$(date +%s.%N)
-    "$here/atelier" $c --input "$photos" --output "$work/out" --weights "$network" --quiet 2>/dev/null || true
+    "$here/atelier" $c --input "$photos" --output "$work/out" --weights "$network" 2>/dev/null || true
     t1=$(date +%s.%N)
     start[$c]+="$(python3 -c "print(f'{$t1-$t0:.2f}')") "
   done

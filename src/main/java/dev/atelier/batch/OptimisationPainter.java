@@ -1,10 +1,10 @@
 package dev.atelier.batch;
 
 import ai.djl.ndarray.NDManager;
-import dev.atelier.network.TensorEngine;
 import dev.atelier.network.FeatureNetwork;
 import dev.atelier.network.FeatureNetworks;
 import dev.atelier.network.FeatureWeights;
+import dev.atelier.network.TensorEngine;
 import dev.atelier.transfer.JobSpec;
 import dev.atelier.transfer.StylizeJob;
 import java.awt.image.BufferedImage;

@@ -2,7 +2,10 @@ package dev.atelier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.CliRun;
+import dev.atelier.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,35 @@ class BatchCliTest {
         for (String m : mentions) {
             assertThat(run.err()).contains(m);
         }
+    }
+
+    @Test
+    void paintsWithARealNetworkWritesTheReportAndExitsThreeWhenSomeFailed() throws IOException {
+        Files.copy(SharedFiles.smallImage("tubingen-128x96.png"), photos.resolve("tubingen.png"));
+        Path wave = SharedFiles.root().resolve("mirror/ml5js/ml5-data-and-models/"
+                + "0612a3e7c51cbffdc5db701dff49d16d1ac26fa8/models/style-transfer/wave");
+        Path out = tmp.resolve("styled");
+        Path report = tmp.resolve("run.json");
+        CliRun run = CliRun.of("batch", "--input", photos.toString(), "--output", out.toString(), "--weights",
+                wave.toString(), "--report", report.toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.errLines()).hasSize(2);
+        assertThat(run.errLines().get(0)).startsWith("atelier: failed " + photos.resolve("a.jpg") + ": ");
+        assertThat(run.errLines().get(1)).startsWith("atelier: 1 done, 0 skipped, 1 failed of 2 files in ");
+        assertThat(out.resolve("tubingen.png.wave.png")).isRegularFile();
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.get("done").asInt()).isEqualTo(1);
+        assertThat(json.get("files")).hasSize(2);
+        assertThat(json.get("files").get(0).get("outcome").asText()).isEqualTo("failed");
+        assertThat(json.get("files").get(0).get("reason").asText()).isNotBlank();
+        assertThat(json.get("files").get(1).get("outcome").asText()).isEqualTo("done");
+        assertThat(json.get("files").get(1).get("seconds").asDouble()).isPositive();
+
+        Files.delete(photos.resolve("a.jpg"));
+        CliRun again = CliRun.of("batch", "--input", photos.toString(), "--output", out.toString(), "--weights",
+                wave.toString(), "--quiet");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.err()).contains("0 done, 1 skipped, 0 failed");
     }
 
     @Test

@@ -9,8 +9,7 @@ import dev.atelier.batch.FileOutcome;
 import dev.atelier.batch.ImageBytes;
 import dev.atelier.batch.OutputNames;
 import dev.atelier.batch.Painter;
-import dev.atelier.instant.StyleNetwork;
-import java.awt.image.BufferedImage;
+import dev.atelier.batch.StyleSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,17 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `atelier spark` in local mode, in this JVM, against `batch` on the same folder. */
+/** `atelier spark` in local mode, in this JVM, against `batch` on the same folder, with the real wave network. */
 class SparkBatchTest {
 
     @TempDir
@@ -38,18 +36,29 @@ class SparkBatchTest {
     Path weights;
     static final AtomicInteger OPENED = new AtomicInteger();
 
+    static Path shared() {
+        String env = System.getenv("ATELIER_SHARED");
+        Path root = Path.of(env != null ? env : "../../shared");
+        Assumptions.assumeTrue(Files.isDirectory(root), "shared folder not found at " + root.toAbsolutePath());
+        return root;
+    }
+
     @BeforeEach
     void setUp() throws IOException {
         photos = Files.createDirectories(tmp.resolve("photos"));
-        weights = Files.createDirectories(tmp.resolve("swap"));
+        weights = shared().resolve("mirror/ml5js/ml5-data-and-models/0612a3e7c51cbffdc5db701dff49d16d1ac26fa8"
+                + "/models/style-transfer/wave");
+        Path small = shared().resolve("images/small");
+        String[] names = {"golden_gate-64x64.png", "the_scream-64x64.png", "tubingen-128x96.png"};
         for (int i = 0; i < 6; i++) {
-            picture(Files.createDirectories(photos.resolve(i % 2 == 0 ? "." : "sub")).resolve("p" + i + ".png"), i);
+            Path dir = Files.createDirectories(photos.resolve(i < 3 ? "." : "sub"));
+            Files.copy(small.resolve(names[i % 3]), dir.resolve("p" + i + ".png"));
         }
         Files.write(photos.resolve("corrupt.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0, 1, 2});
         Files.writeString(photos.resolve("notes.txt"), "not a picture\n");
         ExecutorNetworks.opener = source -> {
             OPENED.incrementAndGet();
-            return new Swapping();
+            return source.open();
         };
         OPENED.set(0);
     }
@@ -57,41 +66,7 @@ class SparkBatchTest {
     @AfterEach
     void tearDown() {
         ExecutorNetworks.close();
-    }
-
-    static void picture(Path file, long seed) throws IOException {
-        Random r = new Random(seed);
-        BufferedImage image = new BufferedImage(30 + (int) seed, 20, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                image.setRGB(x, y, r.nextInt(1 << 24));
-            }
-        }
-        ImageIO.write(image, "png", file.toFile());
-    }
-
-    /** A deterministic stand-in network for this module's plumbing tests: swaps red and blue. */
-    static final class Swapping implements StyleNetwork {
-        @Override
-        public String name() {
-            return "swap";
-        }
-
-        @Override
-        public BufferedImage apply(BufferedImage photo) {
-            BufferedImage out = new BufferedImage(photo.getWidth(), photo.getHeight(), BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < photo.getHeight(); y++) {
-                for (int x = 0; x < photo.getWidth(); x++) {
-                    int p = photo.getRGB(x, y);
-                    out.setRGB(x, y, (p & 0xff) << 16 | p & 0xff00 | p >> 16 & 0xff);
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public void close() {
-        }
+        ExecutorNetworks.opener = StyleSource::open;
     }
 
     record Run(int exit, String err) {}
@@ -120,10 +95,11 @@ class SparkBatchTest {
 
     private Map<String, byte[]> batchOutputs() throws IOException {
         Path out = tmp.resolve("batch");
-        BatchRun.Settings settings = new BatchRun.Settings(out, new OutputNames(null, "swap"), false, 1,
+        BatchRun.Settings settings = new BatchRun.Settings(out, new OutputNames(null, "wave"), false, 1,
                 ImageBytes.DEFAULT_MAX_PIXELS);
-        BatchSummary summary = new BatchRun(settings, () -> Painter.of(new Swapping(), "swap"))
-                .run(BatchInputs.resolve(photos.toString()), e -> {});
+        BatchRun batch = new BatchRun(settings, () -> Painter.of(StyleSource.weights(weights.toString()).open(), "wave"));
+        BatchSummary summary = batch.run(BatchInputs.resolve(photos.toString()), e -> {});
+        batch.closePainter();
         assertThat(summary.count(FileOutcome.Status.DONE)).isEqualTo(6);
         return files(out);
     }
