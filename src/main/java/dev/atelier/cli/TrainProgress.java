@@ -3,7 +3,6 @@ package dev.atelier.cli;
 import dev.atelier.train.StepRecord;
 import dev.atelier.train.TrainingRun;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -73,9 +72,5 @@ final class TrainProgress implements TrainingRun.Listener {
             out.println("atelier: wrote " + result.output() + (result.checkpoint() == null ? ""
                     : " (checkpoint " + result.checkpoint() + ")"));
         }
-    }
-
-    static String name(Path p) {
-        return p.getFileName().toString();
     }
 }
