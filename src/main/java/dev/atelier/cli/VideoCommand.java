@@ -1,6 +1,18 @@
 package dev.atelier.cli;
 
+import ai.djl.ndarray.NDManager;
+import dev.atelier.image.ImageLoader;
 import dev.atelier.instant.StyleNetwork;
+import dev.atelier.network.FeatureNetwork;
+import dev.atelier.network.FeatureNetworks;
+import dev.atelier.network.FeatureWeights;
+import dev.atelier.transfer.JobSpec;
+import dev.atelier.transfer.Preset;
+import dev.atelier.transfer.Recipe;
+import dev.atelier.video.FramePainter;
+import dev.atelier.video.InstantPainter;
+import dev.atelier.video.OptimisingPainter;
+import java.awt.image.BufferedImage;
 import dev.atelier.instant.StyleNetworks;
 import dev.atelier.network.TensorEngine;
 import dev.atelier.video.VideoProgress;
@@ -12,6 +24,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "video", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
@@ -19,9 +32,12 @@ import picocli.CommandLine.Option;
                 + "keeps the frame rate, frame count, duration and sound.")
 final class VideoCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--input", paramLabel = "FILE|PATTERN", required = true,
             description = "The clip (anything FFmpeg reads: .mp4, .mov, .mkv, .webm, .gif, ...) or numbered frames "
-                    + "such as frames/%05d.png.")
+                    + "such as frames/%%05d.png.")
     String input;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -35,11 +51,16 @@ final class VideoCommand implements Callable<Integer> {
         @Option(names = "--weights", paramLabel = "PATH", required = true,
                 description = "An instant style network: a deeplearn.js checkpoint folder, .pth or .safetensors file.")
         Path weights;
+
+        @Option(names = "--style", paramLabel = "FILE", required = true,
+                description = "A painting: the optimisation path per frame (as stylize; slow, the best quality), each "
+                        + "frame starting from the previous result warped by the flow, with a temporal loss.")
+        Path style;
     }
 
     @Option(names = "--output", paramLabel = "FILE|PATTERN", required = true,
             description = "Where to write: .mp4/.mov/.mkv (H.264 + AAC), .webm (VP9 + Opus), .gif, or numbered frames "
-                    + "such as frames/%05d.png (.jpg also). Written under a temporary name, renamed when complete.")
+                    + "such as frames/%%05d.png (.jpg also). Written under a temporary name, renamed when complete.")
     String output;
 
     @Option(names = "--no-temporal", description = "No stabilisation: every frame is the network's picture of it.")
@@ -49,6 +70,29 @@ final class VideoCommand implements Callable<Integer> {
             description = "How much of the previous frame, warped by the optical flow, is kept where the flow is "
                     + "reliable: 0 (none) to 1 (default: ${DEFAULT-VALUE}).")
     double strength = VideoSettings.DEFAULT_STRENGTH;
+
+    @Option(names = "--temporal-weight", paramLabel = "W",
+            description = "With --style: weight of Ruder et al.'s temporal loss; 0 paints every frame on its own "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double temporalWeight = OPTIMISATION_TEMPORAL_WEIGHT;
+
+    /** Chosen by measurement (README, video section). */
+    static final double OPTIMISATION_TEMPORAL_WEIGHT = 100;
+
+    @Option(names = "--loss-weights", paramLabel = "FILE",
+            description = "With --style: the loss network's weights file (default: the catalogue's model for the "
+                    + "preset's network, downloaded on first use).")
+    Path lossWeights;
+
+    @Mixin
+    ObjectiveOptions objective;
+
+    @Mixin
+    ScheduleOptions schedule;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "With --style: seed of the first frame's random start (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--start", paramLabel = "T", description = "Begin at T (seconds, or [h:]m:s).")
     String start;
@@ -93,6 +137,9 @@ final class VideoCommand implements Callable<Integer> {
         if (!(frameRate > 0 && frameRate <= 1000)) {
             throw new UsageException("--frame-rate must be between 0 and 1000, got " + frameRate);
         }
+        if (!(temporalWeight >= 0) || Double.isInfinite(temporalWeight)) {
+            throw new UsageException("--temporal-weight must be a number >= 0, got " + temporalWeight);
+        }
         if (threads < 0 || threads > 1024) {
             throw new UsageException("--threads must be between 1 and 1024 (or 0 for all cores), got " + threads);
         }
@@ -104,6 +151,7 @@ final class VideoCommand implements Callable<Integer> {
         VideoStylizer.checkOutput(output);
         VideoSettings settings = new VideoSettings(startSeconds, durationSeconds, size == null ? 0 : size,
                 noTemporal ? 0 : strength, frameRate, resume);
+        BufferedImage painting = network.style == null ? null : ImageLoader.read(network.style);
         TensorEngine.configure(threads);
         try {
             TensorEngine.device(device);
@@ -113,7 +161,7 @@ final class VideoCommand implements Callable<Integer> {
         VideoProgressBar bar = new VideoProgressBar(System.err, System.console() != null);
         VideoStylizer.Result result;
         try {
-            result = VideoStylizer.run(input, output, this::open, settings, p -> {
+            result = VideoStylizer.run(input, output, () -> painter(painting), settings, p -> {
                 if (!quiet) {
                     bar.accept(p);
                 }
@@ -136,10 +184,73 @@ final class VideoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Called once the input has been checked: a catalogue style may need downloading first. */
-    private StyleNetwork open() {
+    /** Called once the input has been checked: a network may need downloading first. */
+    private FramePainter painter(BufferedImage painting) {
+        if (painting != null) {
+            return optimising(painting);
+        }
         Path path = network.weights != null ? network.weights : InstantCatalog.resolve(network.model, mirror, quiet);
         TensorEngine.start();
-        return StyleNetworks.open(path);
+        StyleNetwork net = StyleNetworks.open(path);
+        return new InstantPainter(net, noTemporal ? 0 : strength);
+    }
+
+    /** The command line less what does not change a frame, for the resume key. */
+    private String description() {
+        java.util.List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        args.removeIf(a -> a.equals("--resume") || a.equals("--quiet"));
+        return String.join(" ", args) + " (style " + network.style.toAbsolutePath() + ")";
+    }
+
+    private FramePainter optimising(BufferedImage painting) {
+        FeatureWeights weights = WeightsSelection.load(lossWeights, null, mirror, objective.network(), quiet);
+        objective.checkNetwork(weights.family());
+        TensorEngine.start();
+        NDManager manager = TensorEngine.newManager();
+        try {
+            FeatureNetwork net = FeatureNetworks.upload(weights, manager);
+            Preset preset = objective.preset();
+            Recipe recipe = objective.recipe(net, schedule.toSchedule(preset));
+            OptimisingPainter painter = new OptimisingPainter(net, painting, recipe,
+                    JobSpec.InitChoice.random(seed), noTemporal ? 0 : temporalWeight, description());
+            return new FramePainter() {
+                @Override
+                public String name() {
+                    return painter.name();
+                }
+
+                @Override
+                public BufferedImage paint(BufferedImage frame) {
+                    return painter.paint(frame);
+                }
+
+                @Override
+                public void remember(BufferedImage frame, BufferedImage output) {
+                    painter.remember(frame, output);
+                }
+
+                @Override
+                public long flowNanos() {
+                    return painter.flowNanos();
+                }
+
+                @Override
+                public long warpNanos() {
+                    return painter.warpNanos();
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        painter.close();
+                    } finally {
+                        manager.close();
+                    }
+                }
+            };
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 }

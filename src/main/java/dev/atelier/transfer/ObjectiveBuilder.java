@@ -24,6 +24,12 @@ public final class ObjectiveBuilder {
     /** @param manager the run's manager: targets live in it until the run ends */
     public static StyleTransferObjective build(FeatureNetwork network, NDManager manager, LossSpec spec,
                                                CaffeImage content, List<StyleInput> styles) {
+        return build(network, manager, spec, content, styles, List.of());
+    }
+
+    /** As above, with more terms (a video's temporal loss) added to the spec's. */
+    public static StyleTransferObjective build(FeatureNetwork network, NDManager manager, LossSpec spec,
+                                               CaffeImage content, List<StyleInput> styles, List<LossTerm> extra) {
         int h = content.height();
         int w = content.width();
         List<LossTerm> terms = new ArrayList<>();
@@ -43,6 +49,7 @@ public final class ObjectiveBuilder {
         if (spec.tvWeight() != 0) {
             terms.add(new TotalVariationLoss(spec.tvWeight(), spec.tvExponent()));
         }
+        terms.addAll(extra);
         return new StyleTransferObjective(network, terms, h, w);
     }
 

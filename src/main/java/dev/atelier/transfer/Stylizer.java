@@ -65,10 +65,21 @@ public final class Stylizer {
      */
     public Result run(CaffeImage content, List<StyleInput> styles, Init init, LossSpec spec, Schedule schedule,
                       ProgressListener listener, BooleanSupplier cancelRequested) {
+        return run(content, styles, init, spec, schedule, listener, cancelRequested, run -> List.of());
+    }
+
+    /**
+     * As above, with more loss terms (a video's temporal loss), made by {@code extraTerms} in the run's manager
+     * (their tensors live until the run ends).
+     */
+    public Result run(CaffeImage content, List<StyleInput> styles, Init init, LossSpec spec, Schedule schedule,
+                      ProgressListener listener, BooleanSupplier cancelRequested,
+                      java.util.function.Function<NDManager, List<dev.atelier.loss.LossTerm>> extraTerms) {
         int h = content.height();
         int w = content.width();
         try (NDManager run = TensorEngine.newManager()) {
-            StyleTransferObjective objective = ObjectiveBuilder.build(network.apply(run), run, spec, content, styles);
+            StyleTransferObjective objective = ObjectiveBuilder.build(network.apply(run), run, spec, content, styles,
+                    extraTerms.apply(run));
             StartupTimeline.mark("content and style targets computed");
             NDArray x0 = Tensors.fromHwc(run, init.pixels(content), h, w).reshape(-1);
             Run state = new Run(run, schedule, objective, listener, h, w, x0);

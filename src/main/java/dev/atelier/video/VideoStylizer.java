@@ -46,10 +46,12 @@ public final class VideoStylizer {
         return kind;
     }
 
-    /** As {@link #run(String, String, Supplier, VideoSettings, Consumer)} with a network already open (not closed here). */
+    /**
+     * With an instant network already open (not closed here), stabilised at the settings' temporal strength.
+     */
     public static Result run(String input, String output, StyleNetwork network, VideoSettings settings,
             Consumer<VideoProgress> progress) {
-        return run(input, output, () -> new StyleNetwork() {
+        StyleNetwork borrowed = new StyleNetwork() {
             @Override
             public String name() {
                 return network.name();
@@ -64,33 +66,34 @@ public final class VideoStylizer {
             public void close() {
                 // the caller's
             }
-        }, settings, progress);
+        };
+        return run(input, output, () -> new InstantPainter(borrowed, settings.temporalStrength()), settings, progress);
     }
 
     /**
      * Stylises {@code input} into {@code output}. The output path and the input are checked before
-     * {@code network} is asked for the network (which may take a while to load); it is closed at the end.
+     * {@code painters} is asked for the painter (whose network may take a while to load); it is closed at the end.
      */
-    public static Result run(String input, String output, Supplier<StyleNetwork> networks, VideoSettings settings,
+    public static Result run(String input, String output, Supplier<FramePainter> painters, VideoSettings settings,
             Consumer<VideoProgress> progress) {
         OutputKind kind = checkOutput(output);
         try (FrameSource source = FrameSource.open(input, settings.framesRate(), settings.startSeconds(),
                 settings.durationSeconds())) {
             List<FrameSource.Item> head = peekCheck(source, input, settings.startSeconds());
-            try (StyleNetwork network = networks.get()) {
-                return run(source, head, input, output, kind, network, settings, progress, System.nanoTime());
+            try (FramePainter painter = painters.get()) {
+                return run(source, head, input, output, kind, painter, settings, progress, System.nanoTime());
             }
         }
     }
 
     private static Result run(FrameSource source, List<FrameSource.Item> head, String input, String output,
-            OutputKind kind, StyleNetwork network, VideoSettings settings, Consumer<VideoProgress> progress,
+            OutputKind kind, FramePainter painter, VideoSettings settings, Consumer<VideoProgress> progress,
             long started) {
         {
             VideoInfo info = source.info();
             ImageSize size = outputSize(info, settings.size(), kind.needsEvenSides());
             WorkFolder work = WorkFolder.of(output);
-            String key = key(input, network, settings, size);
+            String key = key(input, painter, settings, size);
             long already = work.prepare(key, settings.resume());
             boolean sound = info.hasAudio() && kind.keepsSound();
             FrameSink sink = switch (kind) {
@@ -102,8 +105,7 @@ public final class VideoStylizer {
             Thread hook = new Thread(sink::abandon, "atelier-video-abandon");
             Runtime.getRuntime().addShutdownHook(hook);
             boolean ok = false;
-            try (sink; TemporalStabilizer stabilizer = settings.temporalStrength() > 0
-                    ? new TemporalStabilizer(settings.temporalStrength(), new OpticalFlow()) : null) {
+            try (sink) {
                 long decode = 0;
                 long net = 0;
                 long encode = 0;
@@ -131,18 +133,15 @@ public final class VideoStylizer {
                     BufferedImage out;
                     if (done <= already) {
                         out = work.load(done);
-                        if (stabilizer != null) {
-                            stabilizer.remember(frame, out);
-                        }
+                        painter.remember(frame, out);
                         long n1 = System.nanoTime();
                         save += n1 - n0;
                         n0 = n1;
                     } else {
-                        BufferedImage styled = network.apply(frame);
+                        out = painter.paint(frame);
                         long n1 = System.nanoTime();
                         net += n1 - n0;
-                        out = stabilizer == null ? styled : stabilizer.next(frame, styled);
-                        n0 = System.nanoTime();
+                        n0 = n1;
                         work.save(done, out);
                         long n2 = System.nanoTime();
                         save += n2 - n0;
@@ -151,9 +150,9 @@ public final class VideoStylizer {
                     sink.picture(out);
                     t = System.nanoTime();
                     encode += t - n0;
-                    long flow = stabilizer == null ? 0 : stabilizer.flowNanos();
-                    long warp = stabilizer == null ? 0 : stabilizer.blendNanos();
-                    VideoTimings timings = new VideoTimings(decode, flow, warp, net, encode, save);
+                    long flow = painter.flowNanos();
+                    long warp = painter.warpNanos();
+                    VideoTimings timings = new VideoTimings(decode, flow, warp, net - flow - warp, encode, save);
                     progress.accept(new VideoProgress(done, Math.max(info.frameCount(), done),
                             Math.min(done, already), (t - started) / 1e9, timings));
                 }
@@ -166,10 +165,10 @@ public final class VideoStylizer {
                 encode += System.nanoTime() - e0;
                 ok = true;
                 work.delete();
-                long flow = stabilizer == null ? 0 : stabilizer.flowNanos();
-                long warp = stabilizer == null ? 0 : stabilizer.blendNanos();
+                long flow = painter.flowNanos();
+                long warp = painter.warpNanos();
                 return new Result(done, Math.min(done, already), size.width(), size.height(), info.frameRate(),
-                        sound, new VideoTimings(decode, flow, warp, net, encode, save),
+                        sound, new VideoTimings(decode, flow, warp, net - flow - warp, encode, save),
                         (System.nanoTime() - started) / 1e9);
             } finally {
                 if (!ok && done0(work) == 0) {
@@ -223,7 +222,7 @@ public final class VideoStylizer {
         return new ImageSize(w, h);
     }
 
-    private static String key(String input, StyleNetwork network, VideoSettings s, ImageSize size) {
+    private static String key(String input, FramePainter network, VideoSettings s, ImageSize size) {
         Path in = Path.of(input).toAbsolutePath().normalize();
         long bytes = -1;
         long modified = -1;

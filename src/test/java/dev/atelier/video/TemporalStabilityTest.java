@@ -93,8 +93,13 @@ class TemporalStabilityTest {
     }
 
     static double flicker(List<BufferedImage> frames) {
+        return flicker(frames, W, H, STEP);
+    }
+
+    /** E against the pan's true flow (a shift of {@code step} pixels). */
+    static double flicker(List<BufferedImage> frames, int w, int h, int step) {
         WarpingError e = new WarpingError();
-        FlowField shift = FlowField.uniform(W, H, STEP, 0);
+        FlowField shift = FlowField.uniform(w, h, step, 0);
         for (BufferedImage f : frames) {
             e.add(f, shift, null);
         }
