@@ -231,13 +231,6 @@ final class TrainCommand implements Callable<Integer> {
         FeatureWeights weights;
         if (Files.exists(file)) {
             weights = WeightsSelection.load(file, null, mirror, NetworkFamily.VGG16, quiet);
-        } else if (lossNetwork.equals(NetworkFamily.DARKNET_TINY.id())) {
-            try {
-                weights = WeightsSelection.load(null, null, mirror, NetworkFamily.DARKNET_TINY, quiet);
-            } catch (UserException e) {
-                throw new UserException("--loss-network darknet-tiny: this build cannot fetch it by name yet; pass its "
-                        + "folder (model.json and shards) instead, e.g. --loss-network path/to/darknettiny/", e);
-            }
         } else {
             weights = WeightsSelection.load(null, lossNetwork, mirror, NetworkFamily.VGG16, quiet);
         }

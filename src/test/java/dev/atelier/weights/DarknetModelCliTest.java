@@ -53,6 +53,16 @@ class DarknetModelCliTest {
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(second).exists();
             assertThat(server.requests()).hasSize(requests);
+
+            Path trained = tmp.resolve("trained.safetensors");
+            CliRun train = CliRun.of("train", "--loss-network", "darknet-tiny", "--mirror", server.base(),
+                    "--images", SharedFiles.smallImage("golden_gate-64x64.png").toString(),
+                    "--style", SharedFiles.smallImage("the_scream-64x64.png").toString(), "--size", "16",
+                    "--batch", "1", "--steps", "1", "--checkpoint-every", "0", "--output", trained.toString(),
+                    "--quiet");
+            assertThat(train.exitCode()).as(train.err()).isZero();
+            assertThat(trained).exists();
+            assertThat(server.requests()).hasSize(requests);
         }
     }
 
