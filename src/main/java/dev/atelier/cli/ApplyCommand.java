@@ -113,7 +113,13 @@ final class ApplyCommand implements Callable<Integer> {
             for (int i = 0; i < contents.size(); i++) {
                 BufferedImage photo = i == 0 ? first : photo(contents.get(i));
                 long start = System.nanoTime();
-                BufferedImage painted = net.apply(photo);
+                BufferedImage painted;
+                try {
+                    painted = net.apply(photo);
+                } catch (IllegalArgumentException e) {
+                    throw new UserException(contents.get(i) + ": " + e.getMessage()
+                            + (size != null ? "; use a larger --size" : ""));
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 ImageSaver.save(Finish.apply(painted, photo, strength, preserveColors), outputs.get(i));
                 if (!quiet) {

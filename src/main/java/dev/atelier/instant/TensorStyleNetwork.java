@@ -32,6 +32,11 @@ public abstract class TensorStyleNetwork implements StyleNetwork {
         return device;
     }
 
+    /** The smallest side the network takes. */
+    public int minimumSide() {
+        return 1;
+    }
+
     /** The forward pass, clamped to 0..255, of sides 4·⌈side/4⌉; results attach to {@code x}'s manager. */
     protected abstract NDArray paintRaw(NDArray x);
 
@@ -40,6 +45,10 @@ public abstract class TensorStyleNetwork implements StyleNetwork {
         Shape s = images.getShape();
         if (s.dimension() != 4 || s.get(1) != 3) {
             throw new IllegalArgumentException("a style network takes N×3×H×W RGB, got " + s);
+        }
+        if (Math.min(s.get(2), s.get(3)) < minimumSide()) {
+            throw new IllegalArgumentException("the picture is " + s.get(3) + "x" + s.get(2) + " pixels; " + name
+                    + " needs sides of at least " + minimumSide() + " pixels");
         }
         NDArray out = paintRaw(images);
         if (out.getShape().get(2) == s.get(2) && out.getShape().get(3) == s.get(3)) {

@@ -150,6 +150,12 @@ public final class TransformerNet extends TensorStyleNetwork {
         return convFreeing(y, "deconv3", 9, 1);
     }
 
+    /** Reflection padding of 4 (the 9×9 layers) and of 1 after two stride-2 layers need sides of 5 or more. */
+    @Override
+    public int minimumSide() {
+        return 5;
+    }
+
     @Override
     protected NDArray paintRaw(NDArray x) {
         try (NDArray raw = forward(x)) {
@@ -157,9 +163,15 @@ public final class TransformerNet extends TensorStyleNetwork {
         }
     }
 
+    /** As {@link #conv}, freeing {@code x} as soon as its padded copy is made (before the convolution runs). */
     private NDArray convFreeing(NDArray x, String layer, int k, int stride) {
+        NDArray padded;
         try (x) {
-            return conv(x, layer, k, stride);
+            padded = Layers.reflectPad(x, k / 2);
+        }
+        try (padded) {
+            return Layers.conv(padded, parameters.get(layer + ".conv2d.weight"),
+                    parameters.get(layer + ".conv2d.bias"), stride);
         }
     }
 
@@ -172,9 +184,11 @@ public final class TransformerNet extends TensorStyleNetwork {
     }
 
     private NDArray upConv(NDArray x, String layer) {
-        try (x; NDArray up = Layers.upsample2(x)) {
-            return conv(up, layer, 3, 1);
+        NDArray up;
+        try (x) {
+            up = Layers.upsample2(x);
         }
+        return convFreeing(up, layer, 3, 1);
     }
 
     /** Instance norm that frees its input. */

@@ -109,6 +109,15 @@ class ApplyCommandTest {
     }
 
     @Test
+    void aSizeBelowWhatTheNetworkTakesIsOneLineNamingTheSmallest() {
+        Path out = tmp.resolve("tiny.png");
+        assertOneLine(CliRun.of("apply", "--content", "src/test/resources/instant/tubingen-64x64.png", "--weights",
+                NETWORK, "--size", "4", "--output", out.toString()), "4x4 pixels", "needs sides of at least 5 pixels",
+                "--size");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void severalPhotosNeedAnOutputFolder() {
         assertOneLine(CliRun.of("apply", "--content", "a.png", "b.png", "--weights", NETWORK, "--output",
                 tmp.resolve("o.png").toString()), "--output-dir");
