@@ -65,14 +65,14 @@ public record Preset(String name, String summary, NetworkFamily network,
     /**
      * Made for Darknet Tiny, chosen by looking at pictures (README, Pictures): its activations are about a
      * thousandth of VGG's (input RGB/255, batch-normalised), so the seed's weights leave only TV at work. Content
-     * leaky_re_lu_8 × 3e4; style on the reference's five LeakyReLU layers weighted towards the deeper ones (larger
-     * strokes) × 3e9; the seed's TV, normalisations and schedule.
+     * leaky_re_lu_8 × 1.5e3; style on the reference's five LeakyReLU layers weighted towards the deeper ones (larger
+     * strokes) × 1e10; TV 0.3 (sharper strokes than the seed's 1.0); the seed's normalisations and schedule.
      */
     public static final Preset DARKNET = new Preset("darknet",
-            "made for Darknet Tiny: content leaky_re_lu_8 x 3e4, style leaky_re_lu_1,2,4,8,12 weighted 1,1,2,4,8 "
-                    + "x 3e9, the seed's TV, normalisations and schedule",
-            NetworkFamily.DARKNET_TINY, Map.of("leaky_re_lu_8", 1.0), 3e4, ContentNormalization.SUM,
-            darknetStyle(), 3e9, StyleNormalization.SEED, SeedPreset.TV_WEIGHT, SeedPreset.TV_EXPONENT, Pooling.MAX,
+            "made for Darknet Tiny: content leaky_re_lu_8 x 1.5e3, style leaky_re_lu_1,2,4,8,12 weighted 1,1,2,4,8 "
+                    + "x 1e10, TV 0.3, the seed's normalisations and schedule",
+            NetworkFamily.DARKNET_TINY, Map.of("leaky_re_lu_8", 1.0), 1.5e3, ContentNormalization.SUM,
+            darknetStyle(), 1e10, StyleNormalization.SEED, 0.3, SeedPreset.TV_EXPONENT, Pooling.MAX,
             Schedule.seed(), Map.of());
 
     private static Map<String, Double> darknetStyle() {
