@@ -75,6 +75,15 @@ public final class SparkBatch {
         return new Plan(outRoot, work, skipped, request.partitions(), conf);
     }
 
+    /** A plan with nothing to paint: the summary is written without starting Spark. */
+    public static Result nothingToDo(Plan plan) throws IOException {
+        Result result = new Result(0, plan.skipped(), 0, List.of(), 0);
+        FileSystem outFs = HadoopFiles.fs(plan.outRoot(), plan.conf());
+        outFs.mkdirs(plan.outRoot());
+        writeSummary(outFs, new Path(plan.outRoot(), SUMMARY), result);
+        return result;
+    }
+
     /** Runs the plan's work on Spark; writes the summary and removes what killed attempts left. */
     public static Result run(JavaSparkContext sc, Plan plan, JobSettings settings) throws IOException {
         long start = System.nanoTime();

@@ -140,24 +140,30 @@ public final class SparkMain implements Callable<Integer> {
         long start = System.nanoTime();
         SparkBatch.Plan plan = SparkBatch.plan(SparkHadoopUtil.get().newConfiguration(conf),
                 new SparkBatch.Request(input, output, names, overwrite, partitions));
+        if (plan.work().isEmpty()) { // every output is there: no need to start Spark
+            return report(SparkBatch.nothingToDo(plan), start);
+        }
         try (JavaSparkContext sc = MasterProbe.start(conf, !verbose)) {
             if (!verbose) {
                 sc.setLogLevel("ERROR");
             }
             JobSettings settings = new JobSettings(style, output, maxMegapixels * 1_000_000L,
                     Math.max(1, cores / forwards), Math.min(forwards, cores), runId(), failFirstAttempt);
-            SparkBatch.Result r = SparkBatch.run(sc, plan, settings);
-            for (Failure f : r.failures()) {
-                System.err.println("atelier: failed " + f.input() + ": " + f.reason());
-            }
-            System.err.printf(Locale.ROOT, "atelier: %d done, %d skipped, %d failed of %d files in %.1f s%s; "
-                            + "summary in %s/%s%n", r.done(), r.skipped(), r.failed(), r.done() + r.skipped() + r.failed(),
-                    (System.nanoTime() - start) / 1e9, r.done() == 0 ? "" : String.format(Locale.ROOT,
-                            " (%.2f files/s)", r.done() / r.seconds()), output, SparkBatch.SUMMARY);
-            return r.failed() == 0 ? 0 : SOME_FAILED;
+            return report(SparkBatch.run(sc, plan, settings), start);
         } finally {
             ExecutorNetworks.close();
         }
+    }
+
+    private int report(SparkBatch.Result r, long start) {
+        for (Failure f : r.failures()) {
+            System.err.println("atelier: failed " + f.input() + ": " + f.reason());
+        }
+        System.err.printf(Locale.ROOT, "atelier: %d done, %d skipped, %d failed of %d files in %.1f s%s; "
+                        + "summary in %s/%s%n", r.done(), r.skipped(), r.failed(), r.done() + r.skipped() + r.failed(),
+                (System.nanoTime() - start) / 1e9, r.done() == 0 ? "" : String.format(Locale.ROOT,
+                        " (%.2f files/s)", r.done() / r.seconds()), output, SparkBatch.SUMMARY);
+        return r.failed() == 0 ? 0 : SOME_FAILED;
     }
 
     private static String runId() {

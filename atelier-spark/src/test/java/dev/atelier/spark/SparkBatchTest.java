@@ -128,6 +128,13 @@ class SparkBatchTest {
         Run again = spark("--master", "local[2]", "--input", photos.toString(), "--output", out.toString(),
                 "--weights", weights.toString());
         assertThat(again.err()).contains("0 done, 6 skipped, 2 failed");
+
+        Files.delete(photos.resolve("corrupt.jpg"));
+        Files.delete(photos.resolve("notes.txt"));
+        Run done = spark("--master", "local[2]", "--input", photos.toString(), "--output", out.toString(),
+                "--weights", weights.toString());
+        assertThat(done.exit()).isZero();
+        assertThat(done.err()).contains("0 done, 6 skipped, 0 failed");
     }
 
     @Test
