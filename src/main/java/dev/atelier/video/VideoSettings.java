@@ -16,6 +16,14 @@ public record VideoSettings(double startSeconds, double durationSeconds, int siz
     /** The strength used unless told otherwise (chosen by measurement: see the README's video section). */
     public static final double DEFAULT_STRENGTH = 0.7;
 
+    /**
+     * The weight of the optimisation path's temporal loss unless told otherwise, per loss network family (see the
+     * README's video section): measured on Darknet Tiny (trained); VGG's 100 was never measured on trained weights.
+     */
+    public static double defaultTemporalWeight(dev.atelier.network.NetworkFamily family) {
+        return family == dev.atelier.network.NetworkFamily.DARKNET_TINY ? 1e6 : 100;
+    }
+
     public static VideoSettings defaults() {
         return new VideoSettings(0, 0, 0, DEFAULT_STRENGTH, 25, false);
     }
