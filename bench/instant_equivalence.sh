@@ -1,13 +1,13 @@
 #!/bin/sh
 # Issue 13's equivalence matrix: Atelier's apply against reference_fast.py apply on the five mirror styles and on
 # johnson files in every container, at 512x384, 101x75 and 64x64 (the content: Tübingen resized by PIL, as PNG, in
-# src/test/resources/instant). Prints one line per case: share of equal bytes, largest difference.
-# Run from the project root:  sh bench/instant_equivalence.sh
+# atelier-core/src/test/resources/instant). Prints one line per case: share of equal bytes, largest difference.
+# Run from the project root (the folder above atelier-core/):  sh bench/instant_equivalence.sh
 set -e
 R=../shared/reference/reference_fast.py
 PY=/usr/bin/python3
 M=../shared/mirror/ml5js/ml5-data-and-models/0612a3e7c51cbffdc5db701dff49d16d1ac26fa8/models/style-transfer
-F=src/test/resources/instant
+F=atelier-core/src/test/resources/instant
 T=${TMPDIR:-/tmp}/atelier-instant-equivalence
 rm -rf "$T"; mkdir -p "$T"
 for net in $M/la_muse $M/rain_princess $M/scream $M/wave $M/mathura $F/johnson-scaled.safetensors \

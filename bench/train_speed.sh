@@ -2,7 +2,7 @@
 # Seconds per training step, Atelier against reference_fast.py train-step, back to back and alternating (issue 14):
 # the same starting network, photos (the first BATCH of ../shared/photos), Starry Night, size, batch and threads;
 # the median of steps 2..STEPS of each run. Prints one line per run, then the median ratio, with the load.
-# Run from the project root:  sh bench/train_speed.sh [SIZE] [vgg16|darknet] [STEPS] [RUNS] [THREADS]
+# Run from the project root (the folder above atelier-core/):  sh bench/train_speed.sh [SIZE] [vgg16|darknet] [STEPS] [RUNS] [THREADS]
 set -e
 SIZE=${1:-128}; NET=${2:-darknet}; STEPS=${3:-20}; RUNS=${4:-3}; THREADS=${5:-2}
 S=${ATELIER_SHARED:-../shared}
@@ -14,7 +14,7 @@ i=0; LIST=""
 for f in astronaut autumn-leaf beach-waves building-facade; do
   cp "$P/$f.jpg" "$T/photos/$i.jpg"; LIST="$LIST${LIST:+,}$P/$f.jpg"; i=$((i+1))
 done
-$PY src/test/resources/train/make_train_init.py "$T/init.safetensors" 0
+$PY atelier-core/src/test/resources/train/make_train_init.py "$T/init.safetensors" 0
 if [ "$NET" = vgg16 ]; then
   REF_NET=vgg16:$S/weights/vgg16-random-seed0-keras-layout.h5; OUR_NET=$S/weights/vgg16-random-seed0-keras-layout.h5
   LAYERS=""
