@@ -88,8 +88,15 @@ final class VideoCommand implements Callable<Integer> {
     ScheduleOptions schedule;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "With --style: seed of the first frame's random start (default: ${DEFAULT-VALUE}).")
+            description = "With --style and --init random: seed of the random start (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    enum VideoInit { content, random }
+
+    @Option(names = "--init", paramLabel = "content|random", defaultValue = "content",
+            description = "With --style: how the first frame (and, with --no-temporal, every frame) starts: from the "
+                    + "frame itself or from seeded noise (default: ${DEFAULT-VALUE}; measured in the README).")
+    VideoInit init;
 
     @Option(names = "--start", paramLabel = "T", description = "Begin at T (seconds, or [h:]m:s).")
     String start;
@@ -208,10 +215,13 @@ final class VideoCommand implements Callable<Integer> {
             FeatureNetwork net = FeatureNetworks.upload(weights, manager);
             Preset preset = objective.preset();
             Recipe recipe = objective.recipe(net, schedule.toSchedule(preset));
+            double weight = noTemporal ? 0
+                    : temporalWeight != null ? temporalWeight : VideoSettings.defaultTemporalWeight(net.family());
+            // --temporal-weight 0 (without --no-temporal): frames painted on their own, blended as the instant path
             OptimisingPainter painter = new OptimisingPainter(net, painting, recipe,
-                    JobSpec.InitChoice.random(seed), noTemporal ? 0
-                            : temporalWeight != null ? temporalWeight : VideoSettings.defaultTemporalWeight(net.family()),
-                    description());
+                    init == VideoInit.random ? JobSpec.InitChoice.random(seed)
+                            : new JobSpec.InitChoice(JobSpec.InitChoice.Kind.CONTENT, 0, 0, null), weight,
+                    noTemporal || weight != 0 ? 0 : strength, description());
             return new FramePainter() {
                 @Override
                 public String name() {

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not a test (surefire skips the name): the temporal-weight sweep of the optimisation path on Darknet Tiny behind
- * the README's figures. {@code mvn -q test -Dtest=DarknetSweepMeasure -Dweights=0,100,1e4,1e5,1e6 -Devals=150}
- * (also -Dw, -Dh, -Dstep, -Dframes, -Dcontent=true for a content start); the first weight is the baseline.
+ * the README's figures. {@code mvn -q test -pl atelier-core,atelier-app -Dtest=DarknetSweepMeasure
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dcontent=true -Dweights=0,1e6,1e7 -Devals=30}
+ * (also -Dw, -Dh, -Dstep, -Dframes, -Dcontent=true for a content start, -Dblends=0.7,0.9 to blend the first weight's
+ * frames as the instant path does); the first weight is the baseline.
  */
 class DarknetSweepMeasure {
     @Test
@@ -51,14 +53,32 @@ class DarknetSweepMeasure {
                 double e = TemporalStabilityTest.flicker(out, w, h, step);
                 if (plain == null) {
                     plain = out;
+                    for (String ss : System.getProperty("blends", "").split(",")) {
+                        if (ss.isEmpty()) {
+                            continue;
+                        }
+                        List<BufferedImage> b = new ArrayList<>();
+                        try (TemporalStabilizer st = new TemporalStabilizer(Double.parseDouble(ss), new OpticalFlow())) {
+                            for (int i = 0; i < frames; i++) {
+                                b.add(st.next(TestClips.panFrame(photo, w, h, step, i), plain.get(i)));
+                            }
+                        }
+                        double bw = 0;
+                        for (int i = 0; i < frames; i++) {
+                            bw = Math.max(bw, WarpingError.meanAbsoluteDifference(plain.get(i), b.get(i)));
+                        }
+                        System.out.printf("SWEEP blend %s: E %.2f worstMAD %.2f%n", ss, TemporalStabilityTest.flicker(b, w, h, step), bw);
+                    }
                 }
                 double worst = 0, mean = 0;
+                StringBuilder each = new StringBuilder();
                 for (int i = 0; i < frames; i++) {
                     double d = WarpingError.meanAbsoluteDifference(plain.get(i), out.get(i));
+                    each.append(String.format(" %.1f", d));
                     worst = Math.max(worst, d);
                     mean += d / frames;
                 }
-                System.out.printf("SWEEP weight %s: E %.2f worstMAD %.2f meanMAD %.2f (%.1f s)%n", ws, e, worst, mean, sec);
+                System.out.printf("SWEEP weight %s: E %.2f worstMAD %.2f meanMAD %.2f (%.1f s) per frame%s%n", ws, e, worst, mean, sec, each);
             }
         }
     }

@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * The optimisation path per frame, after Ruder et al. (2016): the first frame exactly as {@code stylize} paints it
  * (the recipe's start, e.g. noise); every later frame starts from the previous result warped to it by the optical
- * flow and adds their short-term temporal loss {@code weight · (1/D) Σ c ⊙ (x − ω)²} to the objective, ω that
+ * flow where it is reliable (the frame itself elsewhere) and adds their short-term temporal loss {@code weight · (1/D) Σ c ⊙ (x − ω)²} to the objective, ω that
  * warped result and c the flow's reliability. With weight 0 every frame is painted on its own, as stylize would.
  */
 public final class OptimisingPainter implements FramePainter {
@@ -32,6 +32,7 @@ public final class OptimisingPainter implements FramePainter {
     private final double temporalWeight;
     private final String description;
     private final OpticalFlow flow = new OpticalFlow();
+    private final TemporalStabilizer blender;
     private BufferedImage previousFrame;
     private int[] previousOutput;
     private long flowNanos;
@@ -46,6 +47,18 @@ public final class OptimisingPainter implements FramePainter {
      */
     public OptimisingPainter(FeatureNetwork network, BufferedImage style, Recipe recipe, JobSpec.InitChoice firstStart,
             double temporalWeight, String description) {
+        this(network, style, recipe, firstStart, temporalWeight, 0, description);
+    }
+
+    /**
+     * @param blendStrength with weight 0 and a strength above 0: every frame painted on its own, then blended with the
+     *                      warped previous output where the flow is reliable, as the instant path does
+     *                      ({@link TemporalStabilizer}); 0 for none
+     */
+    public OptimisingPainter(FeatureNetwork network, BufferedImage style, Recipe recipe, JobSpec.InitChoice firstStart,
+            double temporalWeight, double blendStrength, String description) {
+        this.blender = temporalWeight == 0 && blendStrength > 0 ? new TemporalStabilizer(blendStrength, new OpticalFlow())
+                : null;
         this.description = description;
         this.network = network.withPooling(recipe.resolvedPooling());
         this.style = style;
@@ -69,6 +82,9 @@ public final class OptimisingPainter implements FramePainter {
         } else {
             out = continueFrom(frame);
         }
+        if (blender != null) {
+            out = blender.next(frame, out);
+        }
         remember(frame, out);
         return out;
     }
@@ -88,15 +104,33 @@ public final class OptimisingPainter implements FramePainter {
             rgb[i] = (clamp(warped[3 * i]) << 16) | (clamp(warped[3 * i + 1]) << 8) | clamp(warped[3 * i + 2]);
         }
         warpedImage.setRGB(0, 0, w, h, rgb, 0, w);
+        // The start: the warped previous result where the flow is reliable, the frame itself where it is not (newly
+        // visible or occluded pixels), so those do not begin as smeared paint; measured closer to the independent
+        // painting at the same flicker (README, video section).
+        BufferedImage startImage;
+        {
+            int[] f = frame.getRGB(0, 0, w, h, null, 0, w);
+            int[] s = new int[w * h];
+            for (int i = 0; i < s.length; i++) {
+                float c = mask[i];
+                int r = clamp(c * warped[3 * i] + (1 - c) * ((f[i] >> 16) & 255));
+                int g = clamp(c * warped[3 * i + 1] + (1 - c) * ((f[i] >> 8) & 255));
+                int b = clamp(c * warped[3 * i + 2] + (1 - c) * (f[i] & 255));
+                s[i] = (r << 16) | (g << 8) | b;
+            }
+            startImage = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            startImage.setRGB(0, 0, w, h, s, 0, w);
+        }
         flowNanos += t1 - t0;
         warpNanos += System.nanoTime() - t1;
 
         CaffeImage content = CaffePreprocessing.preprocess(frame);
-        CaffeImage start = CaffePreprocessing.preprocess(warpedImage);
+        CaffeImage omega = CaffePreprocessing.preprocess(warpedImage);
+        CaffeImage start = CaffePreprocessing.preprocess(startImage);
         StyleInput styleInput = StyleInput.of(Inputs.style(style, content, null));
         Stylizer.Result result = new Stylizer(network).run(content, List.of(styleInput), new Init.Image(start),
                 recipe.lossSpec(network), recipe.resolvedSchedule(), p -> true, () -> false,
-                manager -> List.of(new TemporalLoss(temporalWeight, nchw(manager, start), maskArray(manager, mask, h, w))));
+                manager -> List.of(new TemporalLoss(temporalWeight, nchw(manager, omega), maskArray(manager, mask, h, w))));
         return CaffePreprocessing.deprocess(result.image());
     }
 
@@ -124,22 +158,28 @@ public final class OptimisingPainter implements FramePainter {
 
     @Override
     public void remember(BufferedImage frame, BufferedImage output) {
+        if (blender != null) {
+            blender.remember(frame, output);
+        }
         previousFrame = frame;
         previousOutput = output.getRGB(0, 0, output.getWidth(), output.getHeight(), null, 0, output.getWidth());
     }
 
     @Override
     public long flowNanos() {
-        return flowNanos;
+        return flowNanos + (blender == null ? 0 : blender.flowNanos());
     }
 
     @Override
     public long warpNanos() {
-        return warpNanos;
+        return warpNanos + (blender == null ? 0 : blender.blendNanos());
     }
 
     @Override
     public void close() {
         flow.close();
+        if (blender != null) {
+            blender.close();
+        }
     }
 }

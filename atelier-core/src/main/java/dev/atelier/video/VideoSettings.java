@@ -21,7 +21,7 @@ public record VideoSettings(double startSeconds, double durationSeconds, int siz
      * README's video section): measured on Darknet Tiny (trained); VGG's 100 was never measured on trained weights.
      */
     public static double defaultTemporalWeight(dev.atelier.network.NetworkFamily family) {
-        return family == dev.atelier.network.NetworkFamily.DARKNET_TINY ? 1e6 : 100;
+        return family == dev.atelier.network.NetworkFamily.DARKNET_TINY ? 1e7 : 100;
     }
 
     public static VideoSettings defaults() {
