@@ -269,21 +269,7 @@ public final class WeightsStore {
 
     /** Why {@code file} is not the published file (size, then checksum), or null if it is. */
     private static String checksumProblem(Path file, KnownModel model) {
-        try {
-            long size = Files.size(file);
-            if (model.sizeKnown() && size != model.size()) {
-                return "it has " + size + " bytes, the published file " + model.size();
-            }
-        } catch (IOException e) {
-            return "it cannot be read (" + e.getMessage() + ")";
-        }
-        Checksum expected = model.checksum();
-        String actual = FileDigests.of(file, expected.algorithm());
-        if (!expected.matches(actual)) {
-            return "its " + expected.algorithm().label() + " is " + actual + ", the published one "
-                    + expected.hex() + (expected.prefixOnly() ? "…" : "");
-        }
-        return null;
+        return FolderStore.problem(file, new ArtifactFile(model.fileName(), model.checksum(), model.size()));
     }
 
     static DownloadException combined(List<DownloadException> failures) {
