@@ -192,7 +192,7 @@ public final class DarknetNetwork implements FeatureNetwork {
             }
         }
         int left = wanted.size();
-        NDArray h = VggNetwork.channelsLast(image.add(meanBgr).flip(1).div(divisor));
+        NDArray h = Layouts.channelsLast(image.add(meanBgr).flip(1).div(divisor));
         for (int i = 0; i < steps.size() && left > 0; i++) {
             Step step = steps.get(i);
             if (step instanceof ConvStep conv) {
