@@ -23,6 +23,7 @@ public final class Trainer implements AutoCloseable {
     private final NDManager manager;
     private final Map<String, NDArray> parameters = new LinkedHashMap<>();
     private final ParameterAdam adam;
+    private final BatchPrefetcher batches;
 
     /**
      * @param initial every parameter's starting value, by the network's names and shapes
@@ -42,6 +43,12 @@ public final class Trainer implements AutoCloseable {
             parameters.put(name, manager.create(t.values(), new Shape(shape)));
         });
         this.adam = new ParameterAdam(learningRate, parameters, manager);
+        this.batches = new BatchPrefetcher(images, batch);
+    }
+
+    /** The run ends after {@code steps} steps: no photos beyond them are loaded ahead. */
+    public void plannedSteps(long steps) {
+        batches.lastStep(steps - 1);
     }
 
     /** Steps taken so far (restored ones included). */
@@ -59,7 +66,7 @@ public final class Trainer implements AutoCloseable {
 
     /** The next step: the batch of step {@link #stepsDone()}; returns its loss terms (before the update). */
     public LossValues step() {
-        float[] batchPixels = images.batch(adam.step(), batch);
+        float[] batchPixels = batches.batch(adam.step());
         try (NDManager scope = manager.newSubManager();
              TrainableNetwork.Instance instance = network.instance(values(), manager.getDevice())) {
             NDArray x = scope.create(batchPixels, new Shape(batch, 3, images.size(), images.size()));
@@ -115,6 +122,7 @@ public final class Trainer implements AutoCloseable {
 
     @Override
     public void close() {
+        batches.close();
         manager.close();
     }
 }

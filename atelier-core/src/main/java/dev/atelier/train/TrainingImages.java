@@ -30,7 +30,8 @@ public final class TrainingImages {
     private final int size;
     private final Crop crop;
     private final long seed;
-    private final Set<Path> unreadable = new LinkedHashSet<>();
+    // Written by the batch loader's thread, read by the run's.
+    private final Set<Path> unreadable = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
 
     private TrainingImages(List<Path> files, int size, Crop crop, long seed) {
         this.files = files;
@@ -94,7 +95,9 @@ public final class TrainingImages {
 
     /** Files skipped so far because they could not be read as images. */
     public Set<Path> unreadable() {
-        return Set.copyOf(unreadable);
+        synchronized (unreadable) {
+            return Set.copyOf(unreadable);
+        }
     }
 
     /**

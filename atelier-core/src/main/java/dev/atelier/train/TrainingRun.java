@@ -127,6 +127,7 @@ public final class TrainingRun {
                     }
                 }
             }
+            trainer.plannedSteps(steps);
             listener.onStart(trainer.stepsDone(), steps, images.count(), o.batch());
             while (trainer.stepsDone() < steps) {
                 long start = System.nanoTime();
