@@ -43,6 +43,27 @@ class VideoBadInputTest {
     }
 
     @Test
+    void truncatedFileWithItsIndexFirst() throws Exception {
+        Path whole = TestClips.panVideo(dir.resolve("whole.mp4"), 64, 48, 2, 20, 24, true, true);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path input = Files.write(dir.resolve("cut.mp4"), java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        expectOneLine(run(input, "o.mp4"), "Cannot read video " + input + ": truncated (its index reaches byte "
+                + bytes.length + ", the file ends at byte " + bytes.length * 2 / 3 + ")");
+    }
+
+    @Test
+    void wholeFastStartFileIsRead() throws Exception {
+        Path whole = TestClips.panVideo(dir.resolve("whole.mp4"), 64, 48, 2, 6, 24, true, true);
+        try (FrameSource source = FrameSource.open(whole.toString(), 25, 0, 0)) {
+            int pictures = 0;
+            for (FrameSource.Item item = source.next(); item != null; item = source.next()) {
+                pictures += item instanceof FrameSource.Picture ? 1 : 0;
+            }
+            assertThat(pictures).isEqualTo(6);
+        }
+    }
+
+    @Test
     void noVideoStream() throws Exception {
         Path input = dir.resolve("tone.m4a");
         try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(input.toFile(), 1)) {

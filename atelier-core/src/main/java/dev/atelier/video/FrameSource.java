@@ -3,11 +3,14 @@ package dev.atelier.video;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Decodes a video file, or numbered frames ({@code frames/%05d.png}), one frame at a time (FFmpeg through JavaCV):
@@ -35,7 +38,6 @@ public final class FrameSource implements AutoCloseable {
     }
 
     private final FFmpegFrameGrabber grabber;
-    private final Java2DFrameConverter converter = new Java2DFrameConverter();
     private final String name;
     private final VideoInfo info;
     private final long startMicros;
@@ -92,6 +94,13 @@ public final class FrameSource implements AutoCloseable {
                 throw new VideoException("Cannot read video " + input + ": no video stream"
                         + (grabber.getAudioChannels() > 0 ? " (audio only)" : ""));
             }
+            if (!numbered) {
+                checkWhole(grabber, Path.of(input));
+            }
+            if (grabber.getPixelFormat() != avutil.AV_PIX_FMT_BGR24) {
+                throw new VideoException("Cannot read video " + input + ": the decoder gives pixel format "
+                        + grabber.getPixelFormat() + ", not BGR24");
+            }
             double rate = grabber.getFrameRate();
             if (!(rate > 0) || Double.isInfinite(rate)) {
                 throw new VideoException("Cannot read video " + input + ": the video stream has no frame rate");
@@ -109,10 +118,34 @@ public final class FrameSource implements AutoCloseable {
             VideoInfo info = new VideoInfo(grabber.getImageWidth(), grabber.getImageHeight(), rate, frames,
                     channels, channels > 0 ? grabber.getSampleRate() : 0);
             return new FrameSource(grabber, input, info, startMicros, endMicros);
-        } catch (FrameGrabber.Exception | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             closeQuietly(grabber);
             throw e instanceof VideoException v ? v
                     : new VideoException("Cannot read video " + input + ": " + describe(e), e);
+        }
+    }
+
+    /**
+     * Refuses a file cut short whose index survived (an MP4 written with its index first, the web's "fast start"):
+     * FFmpeg opens it and would decode the frames that are there and stop, as if the clip were shorter.
+     */
+    private static void checkWhole(FFmpegFrameGrabber grabber, Path file) throws java.io.IOException {
+        long size = Files.size(file);
+        AVFormatContext context = grabber.getFormatContext();
+        long needed = 0;
+        for (int s = 0; s < context.nb_streams(); s++) {
+            AVStream stream = context.streams(s);
+            int entries = avformat.avformat_index_get_entries_count(stream);
+            for (int i = 0; i < entries; i++) {
+                AVIndexEntry entry = avformat.avformat_index_get_entry(stream, i);
+                if (entry.pos() >= 0) {
+                    needed = Math.max(needed, entry.pos() + entry.size());
+                }
+            }
+        }
+        if (needed > size) {
+            throw new VideoException("Cannot read video " + file + ": truncated (its index reaches byte " + needed
+                    + ", the file ends at byte " + size + ")");
         }
     }
 
@@ -154,9 +187,8 @@ public final class FrameSource implements AutoCloseable {
                 continue; // seeking lands on the key frame before the start
             }
             if (frame.image != null) {
-                BufferedImage shared = converter.getBufferedImage(frame);
                 pictures++;
-                return new Picture(copy(shared), t);
+                return new Picture(toRgb(frame), t);
             }
             if (frame.samples != null) {
                 return new Sound(frame);
@@ -164,10 +196,33 @@ public final class FrameSource implements AutoCloseable {
         }
     }
 
-    private static BufferedImage copy(BufferedImage image) {
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        rgb.getGraphics().drawImage(image, 0, 0, null);
-        return rgb;
+    /**
+     * The decoded picture (BGR24: three bytes a pixel, as the grabber is told to give) as an RGB image of its own,
+     * row by row at the frame's stride. FFmpeg pads rows to its alignment, and JavaCV then takes the padded row's
+     * bytes over the width for the number of channels: a 96-pixel row (288 bytes) in a 384-byte stride became "4
+     * channels", and its Java2DFrameConverter turned such clips into stripes over three quarters of the width.
+     */
+    static BufferedImage toRgb(Frame frame) {
+        int w = frame.imageWidth;
+        int h = frame.imageHeight;
+        int stride = frame.imageStride;
+        if (frame.imageDepth != Frame.DEPTH_UBYTE || stride < 3 * w) {
+            throw new VideoException("unexpected decoded picture: depth " + frame.imageDepth + ", stride " + stride
+                    + " for width " + w);
+        }
+        java.nio.ByteBuffer data = ((java.nio.ByteBuffer) frame.image[0]).duplicate();
+        byte[] row = new byte[3 * w];
+        int[] rgb = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            data.position(y * stride);
+            data.get(row);
+            for (int x = 0; x < w; x++) {
+                rgb[y * w + x] = (row[3 * x + 2] & 0xFF) << 16 | (row[3 * x + 1] & 0xFF) << 8 | (row[3 * x] & 0xFF);
+            }
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, w, h, rgb, 0, w);
+        return out;
     }
 
     @Override

@@ -51,6 +51,12 @@ final class TestClips {
     /** An MP4 (H.264) of the pan at {@code rate} fps, with a 440 Hz tone as its sound track if {@code sound}. */
     static Path panVideo(Path file, int width, int height, int step, int frames, double rate, boolean sound)
             throws Exception {
+        return panVideo(file, width, height, step, frames, rate, sound, false);
+    }
+
+    /** As above; {@code fastStart} writes the MP4's index before the frames (as made for the web). */
+    static Path panVideo(Path file, int width, int height, int step, int frames, double rate, boolean sound,
+                         boolean fastStart) throws Exception {
         BufferedImage photo = photo(width + step * frames, height);
         try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, sound ? 1 : 0);
                 Java2DFrameConverter converter = new Java2DFrameConverter()) {
@@ -59,6 +65,9 @@ final class TestClips {
             r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             r.setFrameRate(rate);
             r.setVideoBitrate(2_000_000);
+            if (fastStart) {
+                r.setOption("movflags", "+faststart");
+            }
             if (sound) {
                 r.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
                 r.setSampleRate(SAMPLE_RATE);
