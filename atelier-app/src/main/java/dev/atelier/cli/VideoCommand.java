@@ -72,8 +72,9 @@ final class VideoCommand implements Callable<Integer> {
     double strength = VideoSettings.DEFAULT_STRENGTH;
 
     @Option(names = "--temporal-weight", paramLabel = "W",
-            description = "With --style: weight of Ruder et al.'s temporal loss; 0 paints every frame on its own "
-                    + "(default: 1e6 on Darknet Tiny, 100 on VGG).")
+            description = "With --style: weight of Ruder et al.'s temporal loss, each frame starting from the previous "
+                    + "result warped by the flow (1e7 flickered least on Darknet Tiny). Default 0: each frame painted "
+                    + "on its own, then blended as --temporal-strength says (measured in the README).")
     Double temporalWeight;
 
     @Option(names = "--loss-weights", paramLabel = "FILE",
@@ -216,8 +217,8 @@ final class VideoCommand implements Callable<Integer> {
             Preset preset = objective.preset();
             Recipe recipe = objective.recipe(net, schedule.toSchedule(preset));
             double weight = noTemporal ? 0
-                    : temporalWeight != null ? temporalWeight : VideoSettings.defaultTemporalWeight(net.family());
-            // --temporal-weight 0 (without --no-temporal): frames painted on their own, blended as the instant path
+                    : temporalWeight != null ? temporalWeight : VideoSettings.DEFAULT_TEMPORAL_WEIGHT;
+            // weight 0 (without --no-temporal): frames painted on their own, blended as the instant path
             OptimisingPainter painter = new OptimisingPainter(net, painting, recipe,
                     init == VideoInit.random ? JobSpec.InitChoice.random(seed)
                             : new JobSpec.InitChoice(JobSpec.InitChoice.Kind.CONTENT, 0, 0, null), weight,

@@ -17,12 +17,19 @@ public record VideoSettings(double startSeconds, double durationSeconds, int siz
     public static final double DEFAULT_STRENGTH = 0.7;
 
     /**
-     * The weight of the optimisation path's temporal loss unless told otherwise, per loss network family (see the
-     * README's video section): measured on Darknet Tiny (trained); VGG's 100 was never measured on trained weights.
+     * The optimisation path's default temporal-loss weight: none. Every frame is painted on its own from the frame
+     * and then blended with the warped previous output where the flow is reliable, as the instant path is; the one
+     * setting measured to keep every frame within 15 levels of its own painting at the default budget (README's
+     * video section). Ruder et al.'s temporal loss is there with a weight above 0.
      */
-    public static double defaultTemporalWeight(dev.atelier.network.NetworkFamily family) {
-        return family == dev.atelier.network.NetworkFamily.DARKNET_TINY ? 1e7 : 100;
-    }
+    public static final double DEFAULT_TEMPORAL_WEIGHT = 0;
+
+    /**
+     * The weight of Ruder et al.'s temporal loss that flickered least on Darknet Tiny (README's video section):
+     * 0.03-0.07 of independent frames' flicker, but frames up to 21 levels from their own painting at the default
+     * budget.
+     */
+    public static final double RUDER_WEIGHT_DARKNET = 1e7;
 
     public static VideoSettings defaults() {
         return new VideoSettings(0, 0, 0, DEFAULT_STRENGTH, 25, false);
