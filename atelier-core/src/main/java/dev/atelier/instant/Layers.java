@@ -60,11 +60,13 @@ final class Layers {
         long n = x.getShape().get(axis);
         String before = axis == 2 ? ":, :, 1:" + (p + 1) : ":, :, :, 1:" + (p + 1);
         String after = axis == 2 ? ":, :, " + (n - p - 1) + ":" + (n - 1) : ":, :, :, " + (n - p - 1) + ":" + (n - 1);
+        // A one-pixel strip is its own mirror image: no flip (most layers pad by 1).
         try (NDArray head = x.get(new NDIndex(before));
-             NDArray headFlipped = head.flip(axis);
              NDArray tail = x.get(new NDIndex(after));
-             NDArray tailFlipped = tail.flip(axis)) {
-            return NDArrays.concat(new ai.djl.ndarray.NDList(headFlipped, x, tailFlipped), axis);
+             NDArray headFlipped = p == 1 ? null : head.flip(axis);
+             NDArray tailFlipped = p == 1 ? null : tail.flip(axis)) {
+            return NDArrays.concat(new ai.djl.ndarray.NDList(p == 1 ? head : headFlipped, x,
+                    p == 1 ? tail : tailFlipped), axis);
         }
     }
 
