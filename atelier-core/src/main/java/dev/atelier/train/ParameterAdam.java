@@ -63,18 +63,25 @@ public final class ParameterAdam implements AutoCloseable {
         double correction1 = 1 - Math.pow(BETA1, step);
         double correction2Sqrt = Math.sqrt(1 - Math.pow(BETA2, step));
         double stepSize = learningRate / correction1;
-        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
-            String name = e.getKey();
-            NDArray g = gradients.get(name);
-            NDArray m = expAvg.get(name);
-            NDArray v = expAvgSq.get(name);
-            try (NDManager scope = manager.newSubManager()) {
-                // Results attach to their first operand's manager: every temporary is moved into the scope.
-                NDArray grad = inScope(g.duplicate(), scope);
-                m.muli(BETA1).addi(inScope(grad.mul(1 - BETA1), scope));
-                v.muli(BETA2).addi(inScope(grad.mul(grad), scope).muli(1 - BETA2));
-                NDArray denominator = inScope(v.sqrt(), scope).divi(correction2Sqrt).addi(EPSILON);
-                e.getValue().subi(inScope(m.div(denominator), scope).muli(stepSize));
+        // One scope for the whole update: the step's constants are made once (as DJL makes a Number operand: a
+        // 0-d float64 tensor), every temporary is moved into it (results attach to their first operand's manager).
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray beta1 = scope.create(BETA1);
+            NDArray oneMinusBeta1 = scope.create(1 - BETA1);
+            NDArray beta2 = scope.create(BETA2);
+            NDArray oneMinusBeta2 = scope.create(1 - BETA2);
+            NDArray correction2 = scope.create(correction2Sqrt);
+            NDArray epsilon = scope.create(EPSILON);
+            NDArray size = scope.create(stepSize);
+            for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+                String name = e.getKey();
+                NDArray g = gradients.get(name);
+                NDArray m = expAvg.get(name);
+                NDArray v = expAvgSq.get(name);
+                m.muli(beta1).addi(inScope(g.mul(oneMinusBeta1), scope));
+                v.muli(beta2).addi(inScope(g.mul(g), scope).muli(oneMinusBeta2));
+                NDArray denominator = inScope(v.sqrt(), scope).divi(correction2).addi(epsilon);
+                e.getValue().subi(inScope(m.div(denominator), scope).muli(size));
             }
         }
     }
