@@ -72,6 +72,33 @@ public final class TransformerNet extends TensorStyleNetwork {
         }
     }
 
+    /**
+     * A network holding copies of {@code arrays} (every name of {@link #SHAPES}, each of its shape), made by the
+     * engine on their device in a new manager: no round trip through Java.
+     */
+    public static TransformerNet copyOf(String name, Map<String, NDArray> arrays) {
+        Device device = arrays.values().iterator().next().getDevice();
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            Map<String, NDArray> parameters = new LinkedHashMap<>();
+            for (Map.Entry<String, Shape> e : SHAPES.entrySet()) {
+                NDArray source = arrays.get(e.getKey());
+                if (source == null || !source.getShape().equals(e.getValue())) {
+                    throw new IllegalArgumentException("parameter " + e.getKey() + " must have shape " + e.getValue()
+                            + ", got " + (source == null ? "none" : source.getShape()));
+                }
+                NDArray p = source.duplicate();
+                p.attach(manager);
+                p.setName(e.getKey());
+                parameters.put(e.getKey(), p);
+            }
+            return new TransformerNet(name, manager, Collections.unmodifiableMap(parameters));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
     /** Checks that a state dict is a TransformerNet; returns its values by name (running statistics dropped). */
     static Map<String, float[]> check(Map<String, StateDictFiles.Tensor> stateDict, String where) {
         TreeSet<String> missing = new TreeSet<>(SHAPES.keySet());

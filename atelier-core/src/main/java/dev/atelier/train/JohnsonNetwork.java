@@ -27,8 +27,8 @@ public final class JohnsonNetwork implements TrainableNetwork {
     }
 
     @Override
-    public Instance instance(Map<String, float[]> values, Device device) {
-        TransformerNet net = TransformerNet.of("training", values, device);
+    public Instance instance(Map<String, NDArray> values) {
+        TransformerNet net = TransformerNet.copyOf("training", values);
         net.parameters().values().forEach(p -> p.setRequiresGradient(true));
         return new Instance() {
             @Override

@@ -1,6 +1,5 @@
 package dev.atelier.train;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import java.util.Map;
 
@@ -14,10 +13,10 @@ public interface TrainableNetwork {
     Map<String, long[]> parameterShapes();
 
     /**
-     * The network with these parameter values on {@code device}, each parameter a fresh leaf that collects its
-     * gradient (PyTorch accumulates gradients into a leaf that is reused).
+     * The network with copies of these parameter arrays (copied on their device, never through Java), each a fresh
+     * leaf that collects its gradient (PyTorch accumulates gradients into a leaf that is reused).
      */
-    Instance instance(Map<String, float[]> values, Device device);
+    Instance instance(Map<String, NDArray> values);
 
     /** One set of parameters on the device. */
     interface Instance extends AutoCloseable {

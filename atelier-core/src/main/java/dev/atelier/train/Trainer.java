@@ -68,7 +68,7 @@ public final class Trainer implements AutoCloseable {
     public LossValues step() {
         float[] batchPixels = batches.batch(adam.step());
         try (NDManager scope = manager.newSubManager();
-             TrainableNetwork.Instance instance = network.instance(values(), manager.getDevice())) {
+             TrainableNetwork.Instance instance = network.instance(parameters)) {
             NDArray x = scope.create(batchPixels, new Shape(batch, 3, images.size(), images.size()));
             LossValues values;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -97,7 +97,7 @@ public final class Trainer implements AutoCloseable {
      */
     public float[] apply(float[] x, int height, int width) {
         try (NDManager scope = manager.newSubManager();
-             TrainableNetwork.Instance instance = network.instance(values(), manager.getDevice())) {
+             TrainableNetwork.Instance instance = network.instance(parameters)) {
             return instance.forward(scope.create(x, new Shape(1, 3, height, width))).toFloatArray();
         }
     }
