@@ -52,24 +52,14 @@ public final class TransformerNet extends TensorStyleNetwork {
      * manager on {@code device}.
      */
     public static TransformerNet of(String name, Map<String, float[]> values, Device device) {
-        NDManager manager = NDManager.newBaseManager(device);
-        try {
-            Map<String, NDArray> parameters = new LinkedHashMap<>();
-            for (Map.Entry<String, Shape> e : SHAPES.entrySet()) {
-                float[] v = values.get(e.getKey());
-                if (v == null || v.length != e.getValue().size()) {
-                    throw new IllegalArgumentException("parameter " + e.getKey() + " needs " + e.getValue().size()
-                            + " values, got " + (v == null ? "none" : v.length));
-                }
-                NDArray p = manager.create(v, e.getValue());
-                p.setName(e.getKey());
-                parameters.put(e.getKey(), p);
+        return build(name, device, (manager, key, shape) -> {
+            float[] v = values.get(key);
+            if (v == null || v.length != shape.size()) {
+                throw new IllegalArgumentException("parameter " + key + " needs " + shape.size() + " values, got "
+                        + (v == null ? "none" : v.length));
             }
-            return new TransformerNet(name, manager, Collections.unmodifiableMap(parameters));
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+            return manager.create(v, shape);
+        });
     }
 
     /**
@@ -77,18 +67,30 @@ public final class TransformerNet extends TensorStyleNetwork {
      * engine on their device in a new manager: no round trip through Java.
      */
     public static TransformerNet copyOf(String name, Map<String, NDArray> arrays) {
-        Device device = arrays.values().iterator().next().getDevice();
+        return build(name, arrays.values().iterator().next().getDevice(), (manager, key, shape) -> {
+            NDArray source = arrays.get(key);
+            if (source == null || !source.getShape().equals(shape)) {
+                throw new IllegalArgumentException("parameter " + key + " must have shape " + shape + ", got "
+                        + (source == null ? "none" : source.getShape()));
+            }
+            NDArray copy = source.duplicate();
+            copy.attach(manager);
+            return copy;
+        });
+    }
+
+    /** Makes one parameter, in {@code manager}, for a state-dict name and its shape. */
+    private interface ParameterMaker {
+        NDArray make(NDManager manager, String key, Shape shape);
+    }
+
+    /** Every parameter of {@link #SHAPES} made in a new manager on {@code device}, closed again if one fails. */
+    private static TransformerNet build(String name, Device device, ParameterMaker maker) {
         NDManager manager = NDManager.newBaseManager(device);
         try {
             Map<String, NDArray> parameters = new LinkedHashMap<>();
             for (Map.Entry<String, Shape> e : SHAPES.entrySet()) {
-                NDArray source = arrays.get(e.getKey());
-                if (source == null || !source.getShape().equals(e.getValue())) {
-                    throw new IllegalArgumentException("parameter " + e.getKey() + " must have shape " + e.getValue()
-                            + ", got " + (source == null ? "none" : source.getShape()));
-                }
-                NDArray p = source.duplicate();
-                p.attach(manager);
+                NDArray p = maker.make(manager, e.getKey(), e.getValue());
                 p.setName(e.getKey());
                 parameters.put(e.getKey(), p);
             }

@@ -84,13 +84,6 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** The current parameter values, copied to Java. */
-    public Map<String, float[]> values() {
-        Map<String, float[]> out = new LinkedHashMap<>();
-        parameters.forEach((name, p) -> out.put(name, p.toFloatArray()));
-        return out;
-    }
-
     /**
      * The network's raw output for one image {@code x} ({@code 3×H×W} RGB 0..255, sides multiples of 4) with the
      * current parameters, no gradient.

@@ -73,10 +73,10 @@ class VideoRoundTripTest {
                 assertThat(pixels(decoded.get(i))).as("width %d, frame %d", width, i + 1).isEqualTo(pixels(png));
             }
             Path mp4 = dir.resolve("w" + width + ".mp4");
-            try (EncoderSink sink = EncoderSink.open(mp4, OutputKind.of(mp4.toString()), width % 2 == 0 ? width : width + 1,
-                    30, 25, 0, 0)) {
+            int even = width + width % 2; // H.264 wants even sides
+            try (EncoderSink sink = EncoderSink.open(mp4, OutputKind.of(mp4.toString()), even, 30, 25, 0, 0)) {
                 for (java.awt.image.BufferedImage frame : decoded) {
-                    sink.picture(dev.atelier.image.ImageResizer.resize(frame, width % 2 == 0 ? width : width + 1, 30));
+                    sink.picture(dev.atelier.image.ImageResizer.resize(frame, even, 30));
                 }
                 sink.finish();
             }
