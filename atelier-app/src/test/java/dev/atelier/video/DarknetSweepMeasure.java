@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not a test (surefire skips the name): the temporal-weight sweep of the optimisation path on Darknet Tiny behind
- * the README's figures. {@code mvn -q test -pl atelier-core,atelier-app -Dtest=DarknetSweepMeasure
+ * the README's figures. {@code mvn -q test -pl atelier-core,atelier-video,atelier-app -Dtest=DarknetSweepMeasure
  * -Dsurefire.failIfNoSpecifiedTests=false -Dcontent=true -Dweights=0,1e6,1e7 -Devals=30}
  * (also -Dw, -Dh, -Dstep, -Dframes, -Dcontent=true for a content start, -Dblends=0.7,0.9 to blend the first weight's
  * frames as the instant path does); the first weight is the baseline.
