@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
@@ -65,13 +66,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--preserve-colors", description = "Keep the photo's colours: the network's luminance only.")
     boolean preserveColors;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "CPU threads for the tensor engine (default: all cores).")
-    int threads;
-
-    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
-            description = "Where tensors live (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    EngineSettings engine;
 
     @Option(names = "--mirror", paramLabel = "URL",
             description = "Download catalogue styles from this server instead of the published hosts (same paths).")
@@ -86,12 +82,7 @@ final class ApplyCommand implements Callable<Integer> {
         checkOptions();
         List<Path> outputs = outputs();
         Path network = networkPath();
-        TensorEngine.configure(threads);
-        try {
-            TensorEngine.device(device);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        engine.configure();
         org.slf4j.LoggerFactory.getILoggerFactory();
         CompletableFuture<StyleNetwork> loading = CompletableFuture.supplyAsync(() -> {
             TensorEngine.start();
@@ -138,9 +129,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (!(strength >= 0 && strength <= 100)) {
             throw new UsageException("--strength must be between 0 and 100, got " + strength);
         }
-        if (threads < 0 || threads > 1024) {
-            throw new UsageException("--threads must be between 1 and 1024 (or 0 for all cores), got " + threads);
-        }
+        engine.check();
         if (output != null && outputDir != null) {
             throw new UsageException("give --output (one photo) or --output-dir (several), not both");
         }

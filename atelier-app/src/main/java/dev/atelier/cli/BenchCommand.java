@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Sizes.checkSide("--size", size);
         if (engine.weights != null && StyleNetworks.familyOf(engine.weights) != null) {
-            return ForwardBench.run(engine.weights, engine.threads, engine.device, size, evaluations, json);
+            return ForwardBench.run(engine.weights, engine.settings, size, evaluations, json);
         }
         if (evaluations < 1 || evaluations > 10_000) {
             throw new UsageException("--evaluations must be between 1 and 10000, got " + evaluations);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that runs the network. */
@@ -34,13 +35,8 @@ final class EngineOptions {
                     + "default: $ATELIER_WEIGHTS_MIRROR.")
     String mirror;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "CPU threads for the tensor engine (default: all cores).")
-    int threads;
-
-    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
-            description = "Where tensors live: a GPU when the engine sees one, else the CPU (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    EngineSettings settings;
 
     /** Set by a command's --quiet: a download then draws no progress bar. */
     private boolean quiet;
@@ -128,24 +124,12 @@ final class EngineOptions {
     }
 
     private void configure() {
-        if (threads < 0 || threads > 1024) {
-            throw new UsageException("--threads must be between 1 and 1024 (or 0 for all cores), got " + threads);
-        }
-        TensorEngine.configure(threads);
-        try {
-            TensorEngine.device(device);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        settings.configure();
     }
 
     private FeatureWeights loadWeights() {
-        if (!device.equalsIgnoreCase("auto")) {
-            try {
-                TensorEngine.device();
-            } catch (IllegalStateException e) {
-                throw new UserException(e.getMessage());
-            }
+        if (settings.deviceNamed()) {
+            settings.requireDevice();
         }
         try {
             return WeightsSelection.load(weights, model, mirror, defaultNetwork, quiet);

@@ -15,19 +15,12 @@ final class ForwardBench {
 
     private ForwardBench() {}
 
-    static int run(Path network, int threads, String device, int size, int passes, boolean json) {
-        if (threads < 0 || threads > 1024) {
-            throw new UsageException("--threads must be between 1 and 1024 (or 0 for all cores), got " + threads);
-        }
+    static int run(Path network, EngineSettings engine, int size, int passes, boolean json) {
+        engine.check();
         if (passes < 1 || passes > 10_000) {
             throw new UsageException("--evaluations must be between 1 and 10000, got " + passes);
         }
-        TensorEngine.configure(threads);
-        try {
-            TensorEngine.device(device);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        engine.configure();
         ForwardBenchmark.Result r;
         try (StyleNetwork net = StyleNetworks.open(network)) {
             r = ForwardBenchmark.run(net, size, passes);

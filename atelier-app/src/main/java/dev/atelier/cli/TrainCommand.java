@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
@@ -91,11 +92,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Where each square is cut from the resized photo (default: ${DEFAULT-VALUE}).")
     String crop;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "CPU threads (default: all cores).")
-    int threads;
-
-    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", description = "(default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    EngineSettings engine;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "100",
             description = "Write OUTPUT's checkpoint (.checkpoint.safetensors beside it) every N steps; 0: never "
@@ -131,17 +129,8 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingRun.Options checked = options();
-        TensorEngine.configure(threads);
-        try {
-            TensorEngine.device(device);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        try {
-            TensorEngine.device();
-        } catch (IllegalStateException e) {
-            throw new UserException(e.getMessage());
-        }
+        engine.configure();
+        engine.requireDevice();
         TrainProgress progress = new TrainProgress(System.err, System.console() != null, quiet);
         try (FeatureLossNetwork loss = lossNetwork()) {
             TrainingRun.Options o = checked.withLoss(lossSettings(loss));
@@ -177,9 +166,7 @@ final class TrainCommand implements Callable<Integer> {
         if (animation != null && preview == null) {
             throw new UsageException("--animation needs --preview PHOTO (it animates the previews)");
         }
-        if (threads < 0 || threads > 1024) {
-            throw new UsageException("--threads must be between 1 and 1024 (or 0 for all cores), got " + threads);
-        }
+        engine.check();
         Crop cropMode;
         try {
             cropMode = Crop.valueOf(crop.toUpperCase(Locale.ROOT));

@@ -116,13 +116,8 @@ final class VideoCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted run with the same options from the frames it finished.")
     boolean resume;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "CPU threads for the tensor engine (default: all cores).")
-    int threads;
-
-    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
-            description = "Where tensors live (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    EngineSettings engine;
 
     @Option(names = "--mirror", paramLabel = "URL",
             description = "Download catalogue styles from this server instead of the published hosts (same paths).")
@@ -145,9 +140,7 @@ final class VideoCommand implements Callable<Integer> {
         if (temporalWeight != null && (!(temporalWeight >= 0) || Double.isInfinite(temporalWeight))) {
             throw new UsageException("--temporal-weight must be a number >= 0, got " + temporalWeight);
         }
-        if (threads < 0 || threads > 1024) {
-            throw new UsageException("--threads must be between 1 and 1024 (or 0 for all cores), got " + threads);
-        }
+        engine.check();
         double startSeconds = start == null ? 0 : Times.seconds("--start", start);
         double durationSeconds = duration == null ? 0 : Times.seconds("--duration", duration);
         if (duration != null && durationSeconds <= 0) {
@@ -157,12 +150,7 @@ final class VideoCommand implements Callable<Integer> {
         VideoSettings settings = new VideoSettings(startSeconds, durationSeconds, size == null ? 0 : size,
                 noTemporal ? 0 : strength, frameRate, resume);
         BufferedImage painting = network.style == null ? null : ImageLoader.read(network.style);
-        TensorEngine.configure(threads);
-        try {
-            TensorEngine.device(device);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        engine.configure();
         VideoProgressBar bar = new VideoProgressBar(System.err, System.console() != null);
         VideoStylizer.Result result;
         try {
