@@ -39,7 +39,7 @@ public final class TensorEngine {
 
     /** The device runs use; {@code gpu} without a visible GPU is an error naming what is missing. */
     public static Device device() {
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine = loaded();
         return switch (deviceChoice) {
             case "cpu" -> Device.cpu();
             case "gpu" -> {
@@ -66,7 +66,14 @@ public final class TensorEngine {
 
     /** Loads the engine now, so that its start-up cost is not charged to the first evaluation. */
     public static String start() {
-        Engine engine = Engine.getEngine("PyTorch");
+        Engine engine = loaded();
         return engine.getEngineName() + " " + engine.getVersion();
+    }
+
+    /** The engine, loaded, with libtorch's own log set to errors only (see {@link NativeLogLevel}). */
+    private static Engine loaded() {
+        Engine engine = Engine.getEngine("PyTorch");
+        NativeLogLevel.apply();
+        return engine;
     }
 }
