@@ -219,7 +219,8 @@ final class TrainCommand implements Callable<Integer> {
         if (Files.exists(file)) {
             weights = WeightsSelection.load(file, null, mirror, NetworkFamily.VGG16, quiet);
         } else {
-            weights = WeightsSelection.load(null, lossNetwork, mirror, NetworkFamily.VGG16, quiet);
+            weights = WeightsSelection.load(null, lossNetwork, mirror, NetworkFamily.VGG16, quiet, "--loss-network",
+                    "--loss-network FILE");
         }
         return new FeatureLossNetwork(weights.family().id() + ":" + lossNetwork, weights, TensorEngine.newManager());
     }

@@ -32,15 +32,25 @@ final class WeightsSelection {
 
     /** The weights; a download draws a progress bar on stderr unless {@code quiet}. */
     static FeatureWeights load(Path file, String model, String mirror, NetworkFamily network, boolean quiet) {
+        return load(file, model, mirror, network, quiet, "--model", "--weights FILE");
+    }
+
+    /**
+     * As {@link #load(Path, String, String, NetworkFamily, boolean)}, for a command whose options have other names:
+     * messages about the model name say {@code modelOption}, and the way out of a failed download is {@code fileHint}
+     * ({@code train}: {@code --loss-network}, {@code --loss-network FILE}).
+     */
+    static FeatureWeights load(Path file, String model, String mirror, NetworkFamily network, boolean quiet,
+                               String modelOption, String fileHint) {
         if (file != null) {
             return fromFile(file, model);
         }
         String name = model != null ? model
                 : network.vgg() == null ? DARKNET_MODEL : ModelCatalog.defaultFor(network.vgg());
         if (!name.equals(RandomWeights.MODEL_NAME) && ModelCatalog.standard().find(name).isEmpty()) {
-            ModelArtifact artifact = lossModel(name);
+            ModelArtifact artifact = lossModel(name, modelOption);
             if (artifact.family() != ModelFamily.DARKNET) {
-                throw new UsageException("--model " + name + " is a " + artifact.kind().label() + " network of the "
+                throw new UsageException(modelOption + " " + name + " is a " + artifact.kind().label() + " network of the "
                         + artifact.family().label() + " family, not a loss network Atelier can paint through");
             }
             return DarknetWeights.read(resolve(name, mirror, quiet));
@@ -50,7 +60,7 @@ final class WeightsSelection {
                     + "than with trained weights (texture, not style)");
             return RandomWeights.vgg16(RandomWeights.SEED);
         }
-        KnownModel known = known(name, "--model");
+        KnownModel known = known(name, modelOption);
         WeightsStore store = store(mirror);
         try {
             return store.load(known, quiet ? DownloadListener.NONE
@@ -58,7 +68,7 @@ final class WeightsSelection {
         } catch (DownloadException e) {
             throw new UserException("model " + known.name() + " is not in the cache (" + store.path(known)
                     + ") and cannot be downloaded: " + e.getMessage() + ". Get the file another way and run "
-                    + "'atelier weights import FILE', or pass --weights FILE", e);
+                    + "'atelier weights import FILE', or pass " + fileHint, e);
         }
     }
 
@@ -71,7 +81,7 @@ final class WeightsSelection {
         }
         FeatureWeights weights = FeatureWeightsFiles.read(file);
         if (ModelCatalog.standard().find(model).isEmpty()) {
-            ModelArtifact artifact = lossModel(model);
+            ModelArtifact artifact = lossModel(model, "--model");
             if (artifact.family() != ModelFamily.DARKNET || weights.family() != NetworkFamily.DARKNET_TINY) {
                 throw new UserException("weights '" + file + "' hold " + weights.family() + ", but --model " + model
                         + " is a " + artifact.family().label() + " model");
@@ -111,10 +121,10 @@ final class WeightsSelection {
                 : "Get the file another way and run 'atelier weights import FILE --as " + model.name() + "'";
     }
 
-    /** A known model for {@code --model} of a command that paints through a loss network; unknown: the loss networks. */
-    private static ModelArtifact lossModel(String name) {
+    /** A known model for {@code option} of a command that paints through a loss network; unknown: the loss networks. */
+    private static ModelArtifact lossModel(String name, String option) {
         ModelCatalog catalog = ModelCatalog.standard();
-        return catalog.artifact(name).orElseThrow(() -> new UsageException("--model: unknown model '" + name
+        return catalog.artifact(name).orElseThrow(() -> new UsageException(option + ": unknown model '" + name
                 + "'; loss networks are " + catalog.artifacts().stream().filter(a -> a.kind() == ModelKind.FEATURE)
                         .map(ModelArtifact::name).collect(Collectors.joining(", "))
                 + " and " + RandomWeights.MODEL_NAME + " (instant styles go to 'atelier apply --model')"));

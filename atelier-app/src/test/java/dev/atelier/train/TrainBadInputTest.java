@@ -59,6 +59,19 @@ class TrainBadInputTest {
     }
 
     @Test
+    void anUnknownOrStyleLossNetworkIsNamedByTrainsOwnOption() throws IOException {
+        for (String[] named : new String[][] {{"no-such-network", "--loss-network: unknown model 'no-such-network'",
+                "darknet-tiny"}, {"wave", "--loss-network wave is a style network"}}) {
+            Files.createDirectories(out().getParent());
+            CliRun run = CliRun.of("train", "--loss-network", named[0], "--style",
+                    SharedFiles.smallImage("starry_night-128x96.png").toString(), "--images", photos().toString(),
+                    "--size", "16", "--steps", "1", "--output", out().toString(), "--quiet");
+            assertOneLineAndNothingWritten(run, 2, java.util.Arrays.copyOfRange(named, 1, named.length));
+            assertThat(run.err()).doesNotContain("--model:", "--model wave");
+        }
+    }
+
+    @Test
     void anEmptyFolder() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertOneLineAndNothingWritten(train("--images", empty.toString()), 1, "no training images", "holds no files");
