@@ -19,8 +19,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             e.printStackTrace(err);
         }
         if (e instanceof UsageException) {
-            err.println("atelier " + cmd.getCommandName() + ": " + e.getMessage() + " (see 'atelier "
-                    + cmd.getCommandName() + " --help')");
+            String name = cmd.getCommandSpec().qualifiedName();
+            err.println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
             return USAGE;
         }
         boolean known = e instanceof WeightsException || e instanceof ImageException || e instanceof UserException
@@ -34,8 +34,14 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static int onBadArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        String help = "atelier " + (cmd.getParent() == null ? "" : cmd.getCommandName() + " ") + "--help";
-        err.println("atelier " + cmd.getCommandName() + ": " + oneLine(e) + " (see '" + help + "')");
+        String name = cmd.getCommandSpec().qualifiedName();
+        String message = oneLine(e);
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            message = "unknown command '" + u.getUnmatched().get(0) + "' (commands: "
+                    + String.join(", ", cmd.getSubcommands().keySet()) + ")";
+        }
+        err.println(name + ": " + message + " (see '" + name + " --help')");
         return USAGE;
     }
 

@@ -57,6 +57,20 @@ class BadInputTest {
     }
 
     @Test
+    void anUnknownOrMissingCommandIsOneLineNamingTheCommandsOnce() {
+        CliRun unknown = CliRun.of("frobnicate");
+        assertFailsCleanly(unknown, "atelier: unknown command 'frobnicate'", "stylize", "train", "(see 'atelier --help')");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        CliRun none = CliRun.of();
+        assertFailsCleanly(none, "atelier: a command is required");
+        CliRun nested = CliRun.of("weights", "frob");
+        assertFailsCleanly(nested, "atelier weights: unknown command 'frob'", "list", "(see 'atelier weights --help')");
+        for (CliRun run : List.of(unknown, none, nested)) {
+            assertThat(run.err()).doesNotContain("atelier atelier", "Unmatched argument");
+        }
+    }
+
+    @Test
     void missingContentImage() {
         assertFailsCleanly(stylize("--content", tmp.resolve("nope.jpg").toString()), "nope.jpg");
     }
