@@ -52,7 +52,7 @@ final class EngineOptions {
 
     /** Sets up the engine and reads the weights; call before anything touches the engine. */
     FeatureWeights start() {
-        configure();
+        settings.configure();
         return loadWeights();
     }
 
@@ -77,7 +77,7 @@ final class EngineOptions {
      */
     CompletableFuture<DeviceNetwork> startInBackground(NetworkFamily network) {
         defaultNetwork = network;
-        configure();
+        settings.configure();
         // SLF4J set up by two threads at once replays its early messages with warnings: set it up here first.
         org.slf4j.LoggerFactory.getILoggerFactory();
         CompletableFuture<String> engine = inBackground("atelier-engine", () -> {
@@ -121,10 +121,6 @@ final class EngineOptions {
             thread.setDaemon(true);
             thread.start();
         });
-    }
-
-    private void configure() {
-        settings.configure();
     }
 
     private FeatureWeights loadWeights() {

@@ -73,19 +73,23 @@ final class Layers {
         long w = s.get(3);
         long paddedH = h + 2L * p;
         long paddedW = w + 2L * p;
-        long[] source = new long[Math.toIntExact(paddedH * paddedW)];
-        int k = 0;
-        for (long i = 0; i < paddedH; i++) {
-            long row = mirror(i - p, h) * w;
-            for (long j = 0; j < paddedW; j++) {
-                source[k++] = row + mirror(j - p, w);
-            }
+        long[] rowStarts = new long[Math.toIntExact(paddedH)];
+        for (int i = 0; i < paddedH; i++) {
+            rowStarts[i] = mirror(i - p, h) * w;
         }
-        // The graph keeps the index for the backward pass: it must live in memory the engine owns, not in the Java
-        // buffer create() wraps, which may be collected before then (as loss.Scalars explains).
-        try (NDArray javaBacked = x.getManager().create(source, new Shape(1, 1, source.length));
-             NDArray index = javaBacked.duplicate();
-             NDArray indices = index.broadcast(n, c, source.length);
+        long[] columns = new long[Math.toIntExact(paddedW)];
+        for (int j = 0; j < paddedW; j++) {
+            columns[j] = mirror(j - p, w);
+        }
+        // The engine adds the two into the (H+2p)×(W+2p) index: Java builds only the sides, and the index the graph
+        // keeps for the backward pass lives in memory the engine owns, not in a Java buffer that create() wraps and
+        // that may be collected before then (as loss.Scalars explains).
+        NDManager m = x.getManager();
+        try (NDArray starts = m.create(rowStarts, new Shape(paddedH, 1));
+             NDArray offsets = m.create(columns, new Shape(1, paddedW));
+             NDArray index = starts.add(offsets);
+             NDArray flatIndex = index.reshape(1, 1, paddedH * paddedW);
+             NDArray indices = flatIndex.broadcast(n, c, paddedH * paddedW);
              NDArray flat = x.reshape(n, c, h * w);
              NDArray gathered = flat.gather(indices, 2)) {
             return gathered.reshape(n, c, paddedH, paddedW);

@@ -48,8 +48,9 @@ final class BatchPrefetcher implements AutoCloseable {
         }
         next = null;
         if (step + 1 <= lastStep) {
-            nextStep = step + 1;
-            next = loader.submit(() -> images.batch(nextStep, batch));
+            long following = step + 1;
+            nextStep = following;
+            next = loader.submit(() -> images.batch(following, batch));
         }
         return pixels;
     }
